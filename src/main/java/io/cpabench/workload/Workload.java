@@ -1,0 +1,123 @@
+package io.cpabench.workload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What the work is: a recipe of steps, and the resources its steps need. */
+public enum Workload {
+    /** Pure ALU: prime counting, no allocation, a GIL checkpoint every 256 numbers. */
+    CPU {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            return new Step[] {Step.compute(c.cpuSize())};
+        }
+    },
+    /** A streaming pass through a buffer larger than the last-level cache: bandwidth-bound. */
+    MEMORY {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            return new Step[] {Step.scan(c.memBytes())};
+        }
+    },
+    /** A fixed-latency wait: {@code Thread.sleep}/park when blocking, a timer-completed future when not. */
+    IO_SLEEP {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            return new Step[] {Step.io(c.ioNanos())};
+        }
+    },
+    /** A request/response over loopback TCP to an in-process server that answers after the latency. */
+    IO_SOCKET {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            return new Step[] {Step.io(c.ioNanos())};
+        }
+
+        @Override
+        IoBackend openIo() {
+            return SocketIo.start();
+        }
+    },
+    /** The order-validation pipeline: parse (compute) → I/O wait → pattern check (compute). */
+    MIXED {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            long parse = Math.max(2, c.cpuSize() / 4);
+            return new Step[] {Step.compute(parse), Step.io(c.ioNanos()), Step.compute(c.cpuSize() - parse)};
+        }
+    },
+    /** An empty task: what is left is each model's own dispatch cost. */
+    NOOP {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            return new Step[0];
+        }
+    };
+
+    abstract Step[] recipe(WorkloadConfig c);
+
+    IoBackend openIo() {
+        return new SleepIo();
+    }
+
+    /** Allocates what this workload's steps need (buffer, server, timer) for one trial. */
+    public Workbench open(WorkloadConfig config) {
+        long[] memory = this == MEMORY ? arena(config.arenaBytes()) : new long[1];
+        return new Workbench(this, config, memory, openIo());
+    }
+
+    /** Parses a workload name, failing with the valid ones. */
+    public static Workload parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown workload '" + name + "'; valid: " + names(), e);
+        }
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** The buffer MEMORY streams through, filled so its sum depends on every word. */
+    static long[] arena(long requestedBytes) {
+        long bytes = requestedBytes > 0 ? requestedBytes : defaultArenaBytes();
+        long[] a = new long[(int) Math.min(Integer.MAX_VALUE - 8, bytes >>> 3)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i * 0x9E3779B97F4A7C15L;
+        }
+        return a;
+    }
+
+    /** Twice the last-level cache, so a streaming pass never finds its data cached: 64 MiB–1 GiB. */
+    public static long defaultArenaBytes() {
+        long llc = lastLevelCacheBytes();
+        return Math.max(64L << 20, Math.min(1L << 30, 2 * llc));
+    }
+
+    /** The largest cache the kernel reports for cpu0; 32 MiB when it reports none. */
+    public static long lastLevelCacheBytes() {
+        long best = 0;
+        Path dir = Path.of("/sys/devices/system/cpu/cpu0/cache");
+        for (int i = 0; i < 8; i++) {
+            Path size = dir.resolve("index" + i).resolve("size");
+            try {
+                best = Math.max(best, parseSize(Files.readString(size).trim()));
+            } catch (IOException | RuntimeException e) {
+                // no such level, or not Linux
+            }
+        }
+        return best > 0 ? best : 32L << 20;
+    }
+
+    static long parseSize(String s) {
+        char unit = Character.toUpperCase(s.charAt(s.length() - 1));
+        long shift = unit == 'K' ? 10 : unit == 'M' ? 20 : unit == 'G' ? 30 : 0;
+        String digits = shift == 0 ? s : s.substring(0, s.length() - 1);
+        return Long.parseLong(digits) << shift;
+    }
+}

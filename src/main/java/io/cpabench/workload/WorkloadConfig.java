@@ -1,0 +1,44 @@
+package io.cpabench.workload;
+
+/**
+ * The size knobs of every workload; each workload reads only its own.
+ *
+ * @param cpuSize primes are counted below this (CPU, and MIXED's two compute steps share it)
+ * @param memBytes bytes one MEMORY task streams
+ * @param arenaBytes size of the shared buffer MEMORY streams through; 0 = twice the last-level cache
+ * @param ioMicros latency of one I/O wait
+ * @param probe told of every finished task
+ */
+public record WorkloadConfig(long cpuSize, long memBytes, long arenaBytes, long ioMicros, TaskProbe probe) {
+    /** One CPU task ≈ 0.2–1 ms on a current core; one I/O wait 1 ms. */
+    public static final long DEFAULT_CPU_SIZE = 20_000;
+
+    public static final long DEFAULT_MEM_BYTES = 4L << 20;
+    public static final long DEFAULT_IO_MICROS = 1_000;
+
+    public WorkloadConfig {
+        if (cpuSize < 2 || memBytes < 8 || arenaBytes < 0 || ioMicros < 0) {
+            throw new IllegalArgumentException("workload sizes must be positive: cpuSize=" + cpuSize
+                    + " memBytes=" + memBytes + " arenaBytes=" + arenaBytes + " ioMicros=" + ioMicros);
+        }
+        if (probe == null) {
+            probe = TaskProbe.NONE;
+        }
+    }
+
+    public static WorkloadConfig defaults() {
+        return new WorkloadConfig(DEFAULT_CPU_SIZE, DEFAULT_MEM_BYTES, 0, DEFAULT_IO_MICROS, TaskProbe.NONE);
+    }
+
+    public WorkloadConfig withProbe(TaskProbe p) {
+        return new WorkloadConfig(cpuSize, memBytes, arenaBytes, ioMicros, p);
+    }
+
+    public WorkloadConfig withArenaBytes(long bytes) {
+        return new WorkloadConfig(cpuSize, memBytes, bytes, ioMicros, probe);
+    }
+
+    public long ioNanos() {
+        return ioMicros * 1_000L;
+    }
+}
