@@ -66,8 +66,13 @@ public enum Workload {
 
     /** Allocates what this workload's steps need (buffer, server, timer) for one trial. */
     public Workbench open(WorkloadConfig config) {
+        return open(config, openIo());
+    }
+
+    /** As {@link #open(WorkloadConfig)}, with the I/O steps served by {@code io} (tests, other backends). */
+    public Workbench open(WorkloadConfig config, IoBackend io) {
         long[] memory = this == MEMORY ? arena(config.arenaBytes()) : new long[1];
-        return new Workbench(this, config, memory, openIo());
+        return new Workbench(this, config, memory, io);
     }
 
     /** Parses a workload name, failing with the valid ones. */

@@ -1,0 +1,68 @@
+package io.cpabench.model;
+
+import io.cpabench.workload.Checkpoint;
+import io.cpabench.workload.Step;
+import io.cpabench.workload.Task;
+import io.cpabench.workload.Workbench;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Each task is a chain of stages on a pool of {@code workers}: {@code supplyAsync} → one
+ * {@code thenApplyAsync} per compute step → {@code thenCompose} on a non-blocking I/O future. No thread
+ * ever blocks on I/O; the chain resumes on the pool when the reply arrives.
+ */
+final class CompletableFutureModel implements ModelRunner {
+    private final Workbench wb;
+    private final ModelConfig config;
+    private final ForkJoinPool pool;
+
+    CompletableFutureModel(ModelConfig config, Workbench wb) {
+        this.wb = wb;
+        this.config = config;
+        // asyncMode: FIFO for never-joined event-style tasks, as the JDK advises for CompletableFuture pools.
+        this.pool = new ForkJoinPool(config.workers(), p -> {
+            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName(Threads.PREFIX + "cf-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, true);
+    }
+
+    @Override
+    public long runBatch(Task[] tasks) throws InterruptedException {
+        Batch batch = new Batch(tasks.length);
+        for (Task t : tasks) {
+            chain(t).whenComplete((r, e) -> {
+                if (e != null) {
+                    batch.failed(e);
+                } else {
+                    batch.done(r);
+                }
+            });
+        }
+        return batch.await(config.batchTimeout());
+    }
+
+    /** Builds the task's chain; stage boundaries are where another task may run on this thread. */
+    private CompletableFuture<Long> chain(Task t) {
+        CompletableFuture<Long> f = CompletableFuture.supplyAsync(t::seed, pool);
+        for (int i = 0; i < t.size(); i++) {
+            int step = i;
+            if (t.step(i).kind() == Step.Kind.IO) {
+                long latency = t.step(i).amount();
+                f = f.thenCompose(acc -> wb.io()
+                        .start(latency, t.token(step))
+                        .thenApplyAsync(r -> Task.mix(acc, r), pool));
+            } else {
+                f = f.thenApplyAsync(acc -> Task.mix(acc, t.runLocal(step, wb, Checkpoint.NONE)), pool);
+            }
+        }
+        return f.thenApply(acc -> t.finish(wb, acc));
+    }
+
+    @Override
+    public void close() {
+        Threads.stop(pool);
+    }
+}

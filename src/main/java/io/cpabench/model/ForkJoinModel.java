@@ -1,0 +1,102 @@
+package io.cpabench.model;
+
+import io.cpabench.workload.BlockingIo;
+import io.cpabench.workload.Checkpoint;
+import io.cpabench.workload.Task;
+import io.cpabench.workload.Workbench;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * {@code ForkJoinPool(workers)}, the batch split recursively in halves. Blocking I/O goes through
+ * {@link ForkJoinPool#managedBlock} as the JDK's own blocking code does, so the pool may add
+ * compensating threads while workers wait: on I/O it can overlap more waits than {@code workers}.
+ */
+final class ForkJoinModel implements ModelRunner {
+    private final Workbench wb;
+    private final ModelConfig config;
+    private final ForkJoinPool pool;
+    private final BlockingIo managedIo;
+
+    ForkJoinModel(ModelConfig config, Workbench wb) {
+        this.wb = wb;
+        this.config = config;
+        this.pool = new ForkJoinPool(config.workers(), p -> {
+            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName(Threads.PREFIX + "fj-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+        BlockingIo io = wb.io();
+        this.managedIo = (latency, token) -> {
+            IoBlocker b = new IoBlocker(io, latency, token);
+            ForkJoinPool.managedBlock(b);
+            return b.result;
+        };
+    }
+
+    @Override
+    public long runBatch(Task[] tasks) throws InterruptedException {
+        Batch batch = new Batch(tasks.length);
+        pool.execute(new Split(tasks, 0, tasks.length, batch));
+        return batch.await(config.batchTimeout());
+    }
+
+    /** Halves the range until one task is left, like the JDK's ForkJoinPoolForking micro-benchmark. */
+    private final class Split extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final Task[] tasks;
+        private final int from;
+        private final int to;
+        private final Batch batch;
+
+        Split(Task[] tasks, int from, int to, Batch batch) {
+            this.tasks = tasks;
+            this.from = from;
+            this.to = to;
+            this.batch = batch;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from == 1) {
+                batch.runBlocking(tasks[from], wb, Checkpoint.NONE, managedIo);
+            } else if (to > from) {
+                int mid = (from + to) >>> 1;
+                invokeAll(new Split(tasks, from, mid, batch), new Split(tasks, mid, to, batch));
+            }
+        }
+    }
+
+    /** One I/O wait as a ManagedBlocker, so the pool knows a worker is blocked. */
+    private static final class IoBlocker implements ForkJoinPool.ManagedBlocker {
+        private final BlockingIo io;
+        private final long latency;
+        private final long token;
+        private boolean done;
+        long result;
+
+        IoBlocker(BlockingIo io, long latency, long token) {
+            this.io = io;
+            this.latency = latency;
+            this.token = token;
+        }
+
+        @Override
+        public boolean block() throws InterruptedException {
+            result = io.await(latency, token);
+            done = true;
+            return true;
+        }
+
+        @Override
+        public boolean isReleasable() {
+            return done;
+        }
+    }
+
+    @Override
+    public void close() {
+        Threads.stop(pool);
+    }
+}

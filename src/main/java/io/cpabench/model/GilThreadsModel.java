@@ -1,0 +1,53 @@
+package io.cpabench.model;
+
+import io.cpabench.gil.Gil;
+import io.cpabench.workload.BlockingIo;
+import io.cpabench.workload.Task;
+import io.cpabench.workload.Workbench;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * CPython's {@code threading}: {@code workers} platform threads that must hold one global interpreter
+ * lock to compute. I/O steps release it; so does waiting for the next task, as {@code queue.get} does.
+ * Concurrent, not parallel.
+ */
+final class GilThreadsModel implements ModelRunner {
+    private final Workbench wb;
+    private final ModelConfig config;
+    private final Gil gil;
+    private final BlockingIo io;
+    private final ThreadPoolExecutor pool;
+
+    GilThreadsModel(ModelConfig config, Workbench wb) {
+        this.wb = wb;
+        this.config = config;
+        this.gil = config.newGil();
+        this.io = gil.releasing(wb.io());
+        this.pool = Threads.fixedPool(config.workers(), "gil");
+    }
+
+    Gil gil() {
+        return gil;
+    }
+
+    @Override
+    public long runBatch(Task[] tasks) throws InterruptedException {
+        Batch batch = new Batch(tasks.length);
+        for (Task t : tasks) {
+            pool.execute(() -> {
+                gil.acquire();
+                try {
+                    batch.runBlocking(t, wb, gil, io);
+                } finally {
+                    gil.release();
+                }
+            });
+        }
+        return batch.await(config.batchTimeout());
+    }
+
+    @Override
+    public void close() {
+        Threads.stop(pool);
+    }
+}

@@ -1,0 +1,82 @@
+package io.cpabench.model;
+
+import io.cpabench.gil.Gil;
+import io.cpabench.workload.Task;
+import io.cpabench.workload.Workbench;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * Python's multiprocessing (or PEP 684 sub-interpreters): {@code workers} threads, each with a GIL of
+ * its own, so they compute in parallel; but every task crosses a serialisation boundary on the way in
+ * and its result on the way out, as pickling does.
+ */
+final class MultiInterpreterModel implements ModelRunner {
+    private final Workbench wb;
+    private final ModelConfig config;
+    private final ThreadPoolExecutor pool;
+    private final ThreadLocal<Gil> ownGil;
+
+    MultiInterpreterModel(ModelConfig config, Workbench wb) {
+        this.wb = wb;
+        this.config = config;
+        this.ownGil = ThreadLocal.withInitial(config::newGil);
+        this.pool = Threads.fixedPool(config.workers(), "interp");
+    }
+
+    @Override
+    public long runBatch(Task[] tasks) throws InterruptedException {
+        Batch batch = new Batch(tasks.length);
+        for (Task t : tasks) {
+            byte[] pickled = pickle(t); // the parent pickles each task, as Pool.map's feeder does
+            pool.execute(() -> {
+                try {
+                    Task copy = (Task) unpickle(pickled);
+                    Gil gil = ownGil.get();
+                    gil.acquire();
+                    long r;
+                    try {
+                        r = copy.runBlocking(wb, gil, gil.releasing(wb.io()));
+                    } finally {
+                        gil.release();
+                    }
+                    batch.done((Long) unpickle(pickle(r)));
+                } catch (Throwable e) {
+                    batch.failed(e);
+                }
+            });
+        }
+        return batch.await(config.batchTimeout());
+    }
+
+    static byte[] pickle(Object o) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+                ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Object unpickle(byte[] data) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
+            return in.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        Threads.stop(pool);
+    }
+}

@@ -1,0 +1,44 @@
+package io.cpabench.model;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Thread naming and shutdown shared by the models: every thread is "cpabench-…" and daemon. */
+final class Threads {
+    static final String PREFIX = "cpabench-";
+
+    private Threads() {}
+
+    static ThreadFactory named(String role) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, PREFIX + role + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A fixed pool of {@code n} platform threads fed from one unbounded queue. */
+    static ThreadPoolExecutor fixedPool(int n, String role) {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named(role));
+        pool.prestartAllCoreThreads();
+        return pool;
+    }
+
+    /** Interrupts the pool's threads and waits for them to end, so no trial leaks threads into the next. */
+    static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("threads did not stop within 10 s: " + pool);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
