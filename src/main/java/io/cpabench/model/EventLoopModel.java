@@ -43,7 +43,8 @@ final class EventLoopModel implements ModelRunner {
         return new EventLoopModel(config, wb, 1, true, config.newGil());
     }
 
-    Gil gil() {
+    @Override
+    public Gil gil() {
         return gil;
     }
 

@@ -26,7 +26,8 @@ final class GilThreadsModel implements ModelRunner {
         this.pool = Threads.fixedPool(config.workers(), "gil");
     }
 
-    Gil gil() {
+    @Override
+    public Gil gil() {
         return gil;
     }
 

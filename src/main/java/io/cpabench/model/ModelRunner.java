@@ -12,6 +12,16 @@ public interface ModelRunner extends AutoCloseable {
      */
     long runBatch(Task[] tasks) throws InterruptedException;
 
+    /** The global interpreter lock the model's threads share, or null when it has none. */
+    default io.cpabench.gil.Gil gil() {
+        return null;
+    }
+
+    /** What the model observed of itself at setup that a reader of the results should know, or "". */
+    default String describe() {
+        return "";
+    }
+
     /** Stops every thread the model started and waits for them to end. */
     @Override
     void close();

@@ -56,6 +56,11 @@ final class VirtualThreadsModel implements ModelRunner {
     }
 
     @Override
+    public String describe() {
+        return "virtual-thread carriers: requested " + config.workers() + ", observed " + observedCarriers;
+    }
+
+    @Override
     public long runBatch(Task[] tasks) throws InterruptedException {
         Batch batch = new Batch(tasks.length);
         for (Task t : tasks) {

@@ -1,0 +1,67 @@
+package io.cpabench.bench;
+
+import io.cpabench.model.ExecutionModel;
+import io.cpabench.model.ModelConfig;
+import io.cpabench.model.ModelRunner;
+import io.cpabench.workload.Task;
+import io.cpabench.workload.Workbench;
+import io.cpabench.workload.Workload;
+import io.cpabench.workload.WorkloadConfig;
+import java.time.Duration;
+
+/**
+ * A model opened on a workload for one JMH trial, with its batch of tasks, checked once against the
+ * reference checksum before anything is measured: a wrong model fails loudly instead of looking fast.
+ */
+final class Trial implements AutoCloseable {
+    final Workbench workbench;
+    final ModelRunner runner;
+    final Task[] batch;
+
+    Trial(Workload workload, WorkloadConfig wc, ExecutionModel model, ModelConfig mc, int tasks) {
+        this.workbench = workload.open(wc);
+        try {
+            this.runner = model.open(mc, workbench);
+        } catch (RuntimeException e) {
+            workbench.close();
+            throw e;
+        }
+        this.batch = workbench.tasks(tasks);
+        try {
+            long expected = workbench.referenceChecksum(batch);
+            long actual = runner.runBatch(batch);
+            if (actual != expected) {
+                throw new IllegalStateException(model + " on " + workload + " returned checksum " + actual
+                        + ", expected " + expected);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while checking " + model, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        String about = runner.describe();
+        if (!about.isEmpty()) {
+            System.out.println("# " + model + ": " + about);
+        }
+    }
+
+    static WorkloadConfig workloadConfig(long cpuSize, long memKiB, long ioMicros) {
+        return new WorkloadConfig(cpuSize, memKiB << 10, 0, ioMicros, null);
+    }
+
+    static ModelConfig modelConfig(int workers, long switchMicros) {
+        return new ModelConfig(workers, switchMicros * 1_000, Duration.ofMinutes(2));
+    }
+
+    @Override
+    public void close() {
+        try {
+            runner.close();
+        } finally {
+            workbench.close();
+        }
+    }
+}
