@@ -47,8 +47,8 @@ public class ScalingBenchmark {
     @Param({"64"})
     public int tasks;
 
-    /** Primes are counted below this: ≈ 0.5 ms per CPU task on a current core. */
-    @Param({"20000"})
+    /** Primes are counted below this: ≈ 0.5–1 ms per CPU task on a current core. */
+    @Param({"15000"})
     public long cpuSize;
 
     @Param({"4096"})

@@ -46,7 +46,7 @@ public class ThreadsBenchmark {
     @Param
     public CallerLock lock;
 
-    @Param({"20000"})
+    @Param({"15000"})
     public long cpuSize;
 
     @Param({"1000"})

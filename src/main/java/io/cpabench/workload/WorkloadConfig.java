@@ -11,7 +11,7 @@ package io.cpabench.workload;
  */
 public record WorkloadConfig(long cpuSize, long memBytes, long arenaBytes, long ioMicros, TaskProbe probe) {
     /** One CPU task ≈ 0.2–1 ms on a current core; one I/O wait 1 ms. */
-    public static final long DEFAULT_CPU_SIZE = 20_000;
+    public static final long DEFAULT_CPU_SIZE = 15_000;
 
     public static final long DEFAULT_MEM_BYTES = 4L << 20;
     public static final long DEFAULT_IO_MICROS = 1_000;
