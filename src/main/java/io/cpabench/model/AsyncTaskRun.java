@@ -19,17 +19,17 @@ final class AsyncTaskRun {
     private final EventLoop loop;
     private final Executor offload;
     private final Gil offloadGil;
-    private final Batch batch;
+    private final Completion completion;
     private int next;
     private long acc;
 
-    private AsyncTaskRun(Task task, Workbench wb, EventLoop loop, Executor offload, Gil offloadGil, Batch batch) {
+    private AsyncTaskRun(Task task, Workbench wb, EventLoop loop, Executor offload, Gil offloadGil, Completion completion) {
         this.task = task;
         this.wb = wb;
         this.loop = loop;
         this.offload = offload;
         this.offloadGil = offloadGil;
-        this.batch = batch;
+        this.completion = completion;
         this.acc = task.seed();
     }
 
@@ -37,8 +37,8 @@ final class AsyncTaskRun {
      * Schedules the task on {@code loop}. {@code offload} null computes on the loop; {@code offloadGil}
      * non-null makes offload threads take that lock to compute, as CPython's worker threads must.
      */
-    static void start(Task task, Workbench wb, EventLoop loop, Executor offload, Gil offloadGil, Batch batch) {
-        AsyncTaskRun run = new AsyncTaskRun(task, wb, loop, offload, offloadGil, batch);
+    static void start(Task task, Workbench wb, EventLoop loop, Executor offload, Gil offloadGil, Completion completion) {
+        AsyncTaskRun run = new AsyncTaskRun(task, wb, loop, offload, offloadGil, completion);
         loop.execute(run::advance);
     }
 
@@ -58,9 +58,9 @@ final class AsyncTaskRun {
                 }
                 acc = Task.mix(acc, task.runLocal(i, wb, Checkpoint.NONE));
             }
-            batch.done(task.finish(wb, acc));
+            completion.done(task.finish(wb, acc));
         } catch (Throwable e) {
-            batch.failed(e);
+            completion.failed(e);
         }
     }
 
@@ -89,14 +89,14 @@ final class AsyncTaskRun {
         try {
             loop.execute(() -> {
                 if (e != null) {
-                    batch.failed(e);
+                    completion.failed(e);
                 } else {
                     acc = Task.mix(acc, r);
                     advance();
                 }
             });
         } catch (Throwable rejected) {
-            batch.failed(e != null ? e : rejected);
+            completion.failed(e != null ? e : rejected);
         }
     }
 }

@@ -1,9 +1,5 @@
 package io.cpabench.model;
 
-import io.cpabench.workload.BlockingIo;
-import io.cpabench.workload.Checkpoint;
-import io.cpabench.workload.Task;
-import io.cpabench.workload.Workbench;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The completion side of a burst: every task reports once, the submitter waits for all of them
  * (Netty's burst-cost pattern: hand off a burst, then wait for its completion).
  */
-final class Batch {
+final class Batch implements Completion {
     private final int size;
     private final CountDownLatch left;
     private final LongAdder sum = new LongAdder();
@@ -25,23 +21,16 @@ final class Batch {
         this.left = new CountDownLatch(size);
     }
 
-    void done(long result) {
+    @Override
+    public void done(long result) {
         sum.add(result);
         left.countDown();
     }
 
-    void failed(Throwable t) {
+    @Override
+    public void failed(Throwable t) {
         firstError.compareAndSet(null, t);
         left.countDown();
-    }
-
-    /** Runs a task on the calling thread and reports it; a throwing task still counts down. */
-    void runBlocking(Task t, Workbench wb, Checkpoint cp, BlockingIo io) {
-        try {
-            done(t.runBlocking(wb, cp, io));
-        } catch (Throwable e) {
-            failed(e);
-        }
     }
 
     /** Waits for every task; a timeout means a hung model, reported rather than waited out forever. */

@@ -4,6 +4,7 @@ import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Step;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -30,18 +31,19 @@ final class CompletableFutureModel implements ModelRunner {
     }
 
     @Override
-    public long runBatch(Task[] tasks) throws InterruptedException {
-        Batch batch = new Batch(tasks.length);
-        for (Task t : tasks) {
-            chain(t).whenComplete((r, e) -> {
-                if (e != null) {
-                    batch.failed(e);
-                } else {
-                    batch.done(r);
-                }
-            });
-        }
-        return batch.await(config.batchTimeout());
+    public void submit(Task t, Completion c) {
+        chain(t).whenComplete((r, e) -> {
+            if (e != null) {
+                c.failed(e);
+            } else {
+                c.done(r);
+            }
+        });
+    }
+
+    @Override
+    public Duration batchTimeout() {
+        return config.batchTimeout();
     }
 
     /** Builds the task's chain; stage boundaries are where another task may run on this thread. */

@@ -3,7 +3,9 @@ package io.cpabench.model;
 import io.cpabench.gil.Gil;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tasks as coroutines on event loops: {@code loops} single-threaded loops taking tasks round-robin
@@ -16,6 +18,7 @@ final class EventLoopModel implements ModelRunner {
     private final EventLoop[] loops;
     private final ThreadPoolExecutor offload;
     private final Gil gil;
+    private final AtomicInteger next = new AtomicInteger();
 
     private EventLoopModel(ModelConfig config, Workbench wb, int loops, boolean offload, Gil gil) {
         this.wb = wb;
@@ -48,13 +51,16 @@ final class EventLoopModel implements ModelRunner {
         return gil;
     }
 
+    /** Round-robin over the loops, as Netty's group hands out channels. */
     @Override
-    public long runBatch(Task[] tasks) throws InterruptedException {
-        Batch batch = new Batch(tasks.length);
-        for (int i = 0; i < tasks.length; i++) {
-            AsyncTaskRun.start(tasks[i], wb, loops[i % loops.length], offload, gil, batch);
-        }
-        return batch.await(config.batchTimeout());
+    public void submit(Task t, Completion c) {
+        int i = Math.floorMod(next.getAndIncrement(), loops.length);
+        AsyncTaskRun.start(t, wb, loops[i], offload, gil, c);
+    }
+
+    @Override
+    public Duration batchTimeout() {
+        return config.batchTimeout();
     }
 
     @Override

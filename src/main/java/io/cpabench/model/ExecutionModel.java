@@ -11,7 +11,7 @@ public enum ExecutionModel {
     SEQUENTIAL {
         @Override
         ModelRunner create(ModelConfig c, Workbench wb) {
-            return new SequentialModel(wb);
+            return new SequentialModel(c, wb);
         }
     },
     /** A fixed pool of platform threads; I/O blocks a thread. */

@@ -4,6 +4,7 @@ import io.cpabench.workload.BlockingIo;
 import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.time.Duration;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
@@ -35,11 +36,22 @@ final class ForkJoinModel implements ModelRunner {
         };
     }
 
+    /** The batch as one recursive split rather than a burst of submissions: fork/join's own idiom. */
     @Override
     public long runBatch(Task[] tasks) throws InterruptedException {
         Batch batch = new Batch(tasks.length);
         pool.execute(new Split(tasks, 0, tasks.length, batch));
         return batch.await(config.batchTimeout());
+    }
+
+    @Override
+    public void submit(Task t, Completion c) {
+        pool.execute(() -> Completion.runBlocking(c, t, wb, Checkpoint.NONE, managedIo));
+    }
+
+    @Override
+    public Duration batchTimeout() {
+        return config.batchTimeout();
     }
 
     /** Halves the range until one task is left, like the JDK's ForkJoinPoolForking micro-benchmark. */
@@ -60,7 +72,7 @@ final class ForkJoinModel implements ModelRunner {
         @Override
         protected void compute() {
             if (to - from == 1) {
-                batch.runBlocking(tasks[from], wb, Checkpoint.NONE, managedIo);
+                Completion.runBlocking(batch, tasks[from], wb, Checkpoint.NONE, managedIo);
             } else if (to > from) {
                 int mid = (from + to) >>> 1;
                 invokeAll(new Split(tasks, from, mid, batch), new Split(tasks, mid, to, batch));

@@ -4,6 +4,7 @@ import io.cpabench.gil.Gil;
 import io.cpabench.workload.BlockingIo;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -32,19 +33,20 @@ final class GilThreadsModel implements ModelRunner {
     }
 
     @Override
-    public long runBatch(Task[] tasks) throws InterruptedException {
-        Batch batch = new Batch(tasks.length);
-        for (Task t : tasks) {
-            pool.execute(() -> {
-                gil.acquire();
-                try {
-                    batch.runBlocking(t, wb, gil, io);
-                } finally {
-                    gil.release();
-                }
-            });
-        }
-        return batch.await(config.batchTimeout());
+    public void submit(Task t, Completion c) {
+        pool.execute(() -> {
+            gil.acquire();
+            try {
+                Completion.runBlocking(c, t, wb, gil, io);
+            } finally {
+                gil.release();
+            }
+        });
+    }
+
+    @Override
+    public Duration batchTimeout() {
+        return config.batchTimeout();
     }
 
     @Override

@@ -1,19 +1,37 @@
 package io.cpabench.model;
 
+import io.cpabench.gil.Gil;
 import io.cpabench.workload.Task;
+import java.time.Duration;
 
-/** One execution model, opened for a trial: runs batches of tasks on its threads, loops or locks. */
+/** One execution model, opened for a trial: runs tasks on its threads, loops or locks. */
 public interface ModelRunner extends AutoCloseable {
     /**
-     * Runs every task of the batch exactly once and returns the sum of their results, which equals the
-     * workbench's reference checksum whatever the model.
-     *
-     * @throws BatchFailedException if a task failed or the batch outlived the configured timeout
+     * Starts one task the way this model runs tasks and returns; {@code completion} hears of it exactly
+     * once. SEQUENTIAL runs it on the caller before returning; open-loop drivers see that as falling
+     * behind schedule, which is what a sequential server does.
      */
-    long runBatch(Task[] tasks) throws InterruptedException;
+    void submit(Task task, Completion completion);
+
+    /** How long one batch may take before it is declared hung. */
+    Duration batchTimeout();
+
+    /**
+     * Runs every task of the batch exactly once and returns the sum of their results, which equals the
+     * workbench's reference checksum whatever the model: a burst of submissions, then one wait.
+     *
+     * @throws BatchFailedException if a task failed or the batch outlived {@link #batchTimeout()}
+     */
+    default long runBatch(Task[] tasks) throws InterruptedException {
+        Batch batch = new Batch(tasks.length);
+        for (Task t : tasks) {
+            submit(t, batch);
+        }
+        return batch.await(batchTimeout());
+    }
 
     /** The global interpreter lock the model's threads share, or null when it has none. */
-    default io.cpabench.gil.Gil gil() {
+    default Gil gil() {
         return null;
     }
 

@@ -3,6 +3,7 @@ package io.cpabench.model;
 import io.cpabench.gil.Gil;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.time.Duration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,28 +31,31 @@ final class MultiInterpreterModel implements ModelRunner {
     }
 
     @Override
-    public long runBatch(Task[] tasks) throws InterruptedException {
-        Batch batch = new Batch(tasks.length);
-        for (Task t : tasks) {
-            byte[] pickled = pickle(t); // the parent pickles each task, as Pool.map's feeder does
-            pool.execute(() -> {
+    public void submit(Task t, Completion c) {
+        byte[] pickled = pickle(t); // the parent pickles each task, as Pool.map's feeder does
+        pool.execute(() -> {
+            long r;
+            try {
+                Task copy = (Task) unpickle(pickled);
+                Gil gil = ownGil.get();
+                gil.acquire();
                 try {
-                    Task copy = (Task) unpickle(pickled);
-                    Gil gil = ownGil.get();
-                    gil.acquire();
-                    long r;
-                    try {
-                        r = copy.runBlocking(wb, gil, gil.releasing(wb.io()));
-                    } finally {
-                        gil.release();
-                    }
-                    batch.done((Long) unpickle(pickle(r)));
-                } catch (Throwable e) {
-                    batch.failed(e);
+                    r = copy.runBlocking(wb, gil, gil.releasing(wb.io()));
+                } finally {
+                    gil.release();
                 }
-            });
-        }
-        return batch.await(config.batchTimeout());
+                r = (Long) unpickle(pickle(r));
+            } catch (Throwable e) {
+                c.failed(e);
+                return;
+            }
+            c.done(r);
+        });
+    }
+
+    @Override
+    public Duration batchTimeout() {
+        return config.batchTimeout();
     }
 
     static byte[] pickle(Object o) {

@@ -3,6 +3,7 @@ package io.cpabench.model;
 import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /** A fixed pool of {@code workers} platform threads; an I/O step blocks its thread. */
@@ -18,12 +19,13 @@ final class PlatformThreadsModel implements ModelRunner {
     }
 
     @Override
-    public long runBatch(Task[] tasks) throws InterruptedException {
-        Batch batch = new Batch(tasks.length);
-        for (Task t : tasks) {
-            pool.execute(() -> batch.runBlocking(t, wb, Checkpoint.NONE, wb.io()));
-        }
-        return batch.await(config.batchTimeout());
+    public void submit(Task t, Completion c) {
+        pool.execute(() -> Completion.runBlocking(c, t, wb, Checkpoint.NONE, wb.io()));
+    }
+
+    @Override
+    public Duration batchTimeout() {
+        return config.batchTimeout();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Kernels;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.time.Duration;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,12 +62,13 @@ final class VirtualThreadsModel implements ModelRunner {
     }
 
     @Override
-    public long runBatch(Task[] tasks) throws InterruptedException {
-        Batch batch = new Batch(tasks.length);
-        for (Task t : tasks) {
-            executor.execute(() -> batch.runBlocking(t, wb, Checkpoint.NONE, wb.io()));
-        }
-        return batch.await(config.batchTimeout());
+    public void submit(Task t, Completion c) {
+        executor.execute(() -> Completion.runBlocking(c, t, wb, Checkpoint.NONE, wb.io()));
+    }
+
+    @Override
+    public Duration batchTimeout() {
+        return config.batchTimeout();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cpabench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cpabench.gil.Gil;
 import io.cpabench.gil.GilStats;
 import io.cpabench.workload.Workbench;
 import io.cpabench.workload.Workload;
@@ -14,15 +15,17 @@ class GilModelsTest {
 
     @Test
     void gilThreadsTakeTheLockForEveryTaskAndAgainAfterEveryIo() throws InterruptedException {
+        Gil gil;
         try (Workbench wb = Workload.MIXED.open(SMALL);
                 ModelRunner runner = ExecutionModel.GIL_THREADS.open(ModelConfig.of(3), wb)) {
-            runner.gil().resetStats();
+            gil = runner.gil();
+            gil.resetStats();
             runner.runBatch(wb.tasks(20));
-            GilStats s = runner.gil().stats();
+            GilStats s = gil.stats();
             // one acquisition to start each task, one to come back from its I/O step
             assertThat(s.acquisitions()).isGreaterThanOrEqualTo(40);
-            assertThat(runner.gil().holder()).isNull();
         }
+        assertThat(gil.holder()).as("holder after the model closed").isNull();
     }
 
     @Test
