@@ -1,0 +1,64 @@
+package io.cpabench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Runs one planned group through JMH's {@link Runner}; JMH's progress goes to stdout as usual. */
+public final class GroupRunner {
+    private final Optional<String> jvm;
+    private final JmhExtras extras;
+
+    public GroupRunner(Optional<String> jvm, JmhExtras extras) {
+        this.jvm = jvm;
+        this.extras = extras;
+    }
+
+    /** Result of one group: its JSON file (may be missing or partial) and the error that stopped it, if any. */
+    public record Outcome(Path json, Optional<String> error) {}
+
+    public Outcome run(PlannedRun run, Path json) {
+        try {
+            Files.deleteIfExists(json);
+            new Runner(options(run, json).build()).run();
+            return new Outcome(json, Optional.empty());
+        } catch (RunnerException | IOException | RuntimeException e) {
+            // One broken group must not cost the others their results; the missing rows are reported.
+            String why = e.getMessage() != null ? e.getMessage() : e.toString();
+            return new Outcome(json, Optional.of(why.lines().findFirst().orElse(why)));
+        }
+    }
+
+    ChainedOptionsBuilder options(PlannedRun run, Path json) {
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(run.include())
+                .forks(run.forks())
+                .warmupIterations(run.warmupIterations())
+                .warmupTime(TimeValue.fromString(run.warmupTime()))
+                .measurementIterations(run.measurementIterations())
+                .measurementTime(TimeValue.fromString(run.measurementTime()))
+                .threads(run.threads())
+                .shouldFailOnError(run.failOnError())
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString());
+        for (Map.Entry<String, List<String>> p : run.params().entrySet()) {
+            b.param(p.getKey(), p.getValue().toArray(new String[0]));
+        }
+        if (!run.jvmArgs().isEmpty()) {
+            // Prepend: setting jvmArgs or jvmArgsAppend would replace the benchmark's own @Fork lists.
+            b.jvmArgsPrepend(run.jvmArgs().toArray(new String[0]));
+        }
+        jvm.ifPresent(b::jvm);
+        extras.applyRest(b);
+        return b;
+    }
+}

@@ -1,0 +1,22 @@
+package io.cpabench.cli;
+
+/**
+ * Entry point of {@code target/benchmarks.jar}.
+ *
+ * <pre>
+ * java -jar target/benchmarks.jar                      # = run --profile quick
+ * java -jar target/benchmarks.jar run --profile smoke  # CI
+ * java -jar target/benchmarks.jar -l                   # anything else: plain JMH
+ * </pre>
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (ArgRouter.toJmh(args)) {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
+        System.exit(Cli.execute(ArgRouter.forSuite(args), System.out, System.err));
+    }
+}

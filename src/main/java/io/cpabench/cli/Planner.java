@@ -1,0 +1,107 @@
+package io.cpabench.cli;
+
+import io.cpabench.model.ExecutionModel;
+import io.cpabench.workload.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Turns a profile into the JMH runs to make: applies --workers and the user's JMH options, drops what
+ * the forks' JDK cannot run, and validates every model and workload before anything starts.
+ */
+public final class Planner {
+    private final ForkJdk jdk;
+    private final List<String> workers;
+    private final JmhExtras extras;
+    private final Consumer<String> notes;
+
+    /**
+     * @param workers replaces every group's {@code workers} values when not empty
+     * @param notes   receives one line per thing skipped, printed before the run
+     */
+    public Planner(ForkJdk jdk, List<String> workers, JmhExtras extras, Consumer<String> notes) {
+        this.jdk = jdk;
+        this.workers = workers;
+        this.extras = extras;
+        this.notes = notes;
+    }
+
+    /** Parses {@code --workers 1,2,4}: positive integers only. */
+    public static List<String> parseWorkers(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : csv.split(",")) {
+            try {
+                int n = Integer.parseInt(w.trim());
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                out.add(String.valueOf(n));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad --workers '" + csv + "'; valid: positive integers separated by commas, e.g. 1,2,4");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    public List<PlannedRun> plan(Profile profile) {
+        List<PlannedRun> runs = new ArrayList<>();
+        boolean skippedVirtual = false;
+        for (ProfileGroup g : profile.groups()) {
+            Map<String, List<String>> params = new LinkedHashMap<>(g.params());
+            Set<String> expected = new LinkedHashSet<>(g.params().keySet());
+            if (!workers.isEmpty() && params.containsKey("workers")) {
+                params.put("workers", workers);
+            }
+            // The user's -p wins; keys the group did not plan go to JMH but are not checked for.
+            params.putAll(extras.params());
+            canonicalise(params);
+            if (params.containsKey("model")) {
+                List<String> runnable = jdk.runnableModels(params.get("model"));
+                skippedVirtual |= runnable.size() < params.get("model").size();
+                if (runnable.isEmpty()) {
+                    continue;
+                }
+                params.put("model", runnable);
+            }
+            List<Integer> threads = extras.threads().map(List::of).orElse(g.threads());
+            for (int t : threads) {
+                runs.add(run(profile, g, params, expected, t));
+            }
+        }
+        if (skippedVirtual) {
+            notes.accept(jdk.skipMessage());
+        }
+        return runs;
+    }
+
+    private PlannedRun run(Profile profile, ProfileGroup g, Map<String, List<String>> params, Set<String> expected, int threads) {
+        List<String> jvmArgs = new ArrayList<>(extras.jvmArgsPrepend());
+        jvmArgs.addAll(g.jvmArgs());
+        jvmArgs.addAll(jdk.forkJvmArgs());
+        return new PlannedRun(g.name(), g.include(), params, expected, threads,
+                extras.forks().orElse(g.forks()),
+                extras.warmupIterations().orElse(g.warmupIterations()),
+                extras.warmupTime().map(TimeValue::toString).orElse(g.warmupTime()),
+                extras.measurementIterations().orElse(g.measurementIterations()),
+                extras.measurementTime().map(TimeValue::toString).orElse(g.measurementTime()),
+                jvmArgs, extras.failOnError().orElse(profile.failOnError()));
+    }
+
+    /**
+     * Fails on the first unknown model or workload, with the list of valid names; otherwise rewrites
+     * them as the enum constants, because JMH's own enum parsing in the fork is case-sensitive.
+     */
+    static void canonicalise(Map<String, List<String>> params) {
+        params.computeIfPresent("model", (k, v) -> v.stream().map(m -> ExecutionModel.parse(m).name()).distinct().toList());
+        params.computeIfPresent("workload", (k, v) -> v.stream().map(w -> Workload.parse(w).name()).distinct().toList());
+    }
+}

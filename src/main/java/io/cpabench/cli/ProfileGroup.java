@@ -1,0 +1,21 @@
+package io.cpabench.cli;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JMH run of a profile: the benchmarks its regex includes, swept over a parameter matrix, with
+ * its own fork and iteration settings (values already have {@code ${cores}} substituted).
+ */
+public record ProfileGroup(String name, String include, Map<String, List<String>> params, int forks,
+                           int warmupIterations, String warmupTime, int measurementIterations,
+                           String measurementTime, List<Integer> threads, List<String> jvmArgs) {
+    public ProfileGroup {
+        // insertion order is the order JMH runs and the tables print
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        threads = threads == null || threads.isEmpty() ? List.of(1) : List.copyOf(threads);
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    }
+}

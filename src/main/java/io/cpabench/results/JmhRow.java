@@ -1,0 +1,55 @@
+package io.cpabench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The few fields of one JMH result row that the tables need, scores converted to a per-second or
+ * per-nanosecond base so a user's {@code -tu} does not change the printed numbers.
+ */
+public record JmhRow(String benchmark, String mode, int threads, Map<String, String> params,
+                     double score, double error, String unit) {
+
+    public static JmhRow of(JsonNode row) {
+        Map<String, String> params = new LinkedHashMap<>();
+        row.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        JsonNode metric = row.path("primaryMetric");
+        return new JmhRow(row.path("benchmark").asText(), row.path("mode").asText(), row.path("threads").asInt(1),
+                params, number(metric.path("score")), number(metric.path("scoreError")),
+                metric.path("scoreUnit").asText());
+    }
+
+    // JMH writes NaN (one iteration: no error estimate) as the string "NaN".
+    private static double number(JsonNode n) {
+        if (n.isNumber()) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(n.asText());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    public String param(String key) {
+        return params.getOrDefault(key, "");
+    }
+
+    /** Method name without the package: {@code ScalingBenchmark.run}. */
+    public String shortName() {
+        int method = benchmark.lastIndexOf('.');
+        int cls = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
+        return benchmark.substring(cls + 1);
+    }
+
+    /** Factor that turns this row's score into operations per second (throughput units only). */
+    public double perSecondFactor() {
+        return Units.perSecond(unit);
+    }
+
+    /** Factor that turns this row's score into nanoseconds per operation (time units only). */
+    public double nanosFactor() {
+        return Units.nanos(unit);
+    }
+}

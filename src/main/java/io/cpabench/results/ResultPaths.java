@@ -1,0 +1,50 @@
+package io.cpabench.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** Where a result set goes: {@code <results>/<runner>/jdk<major>/<UTC timestamp>.json}. */
+public final class ResultPaths {
+    // Colons are illegal in Windows file names and awkward in shells, hence 18-05-03 not 18:05:03.
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private ResultPaths() {}
+
+    /** A runner label safe as one path segment: letters, digits, '.', '_' and '-' only. */
+    public static String sanitiseRunner(String label) {
+        String s = label == null ? "" : label.trim().replaceAll("[^A-Za-z0-9._-]+", "-");
+        s = s.replaceAll("^[.-]+", "").replaceAll("-+$", "");
+        return s.isEmpty() ? "unknown-host" : s;
+    }
+
+    public static String stamp(Instant t) {
+        return STAMP.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    public static Path directory(Path results, String runner, int jdkMajor) {
+        return results.resolve(sanitiseRunner(runner)).resolve("jdk" + jdkMajor);
+    }
+
+    /** The first free name: {@code stamp.json}, then {@code stamp-2.json}, … so nothing is overwritten. */
+    public static Path freeFile(Path dir, Instant t) {
+        String base = stamp(t);
+        Path candidate = dir.resolve(base + ".json");
+        for (int n = 2; Files.exists(candidate) || Files.exists(envFile(candidate)); n++) {
+            candidate = dir.resolve(base + "-" + n + ".json");
+        }
+        return candidate;
+    }
+
+    /** The environment file that sits beside a result file. */
+    public static Path envFile(Path resultFile) {
+        String name = resultFile.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return resultFile.resolveSibling(stem + ".env.json");
+    }
+}

@@ -1,0 +1,107 @@
+package io.cpabench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+    private final List<String> notes = new ArrayList<>();
+
+    private List<PlannedRun> plan(String profile, int cores, int jdk, String workers, String... jmh) {
+        return new Planner(new ForkJdk(jdk, null), Planner.parseWorkers(workers), new JmhExtras(List.of(jmh)), notes::add)
+                .plan(Profiles.load(profile, cores));
+    }
+
+    @Test
+    void jdk17DropsVirtualThreadsWithOneNote() {
+        List<PlannedRun> runs = plan("quick", 2, 17, null);
+        assertThat(runs).allSatisfy(r -> assertThat(r.params().get("model")).doesNotContain("VIRTUAL_THREADS"));
+        assertThat(runs.get(0).params().get("model")).hasSize(6);
+        assertThat(notes).containsExactly("skipped VIRTUAL_THREADS: needs JDK 21+, forks run JDK 17");
+        assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).isEmpty());
+    }
+
+    @Test
+    void jdk25KeepsVirtualThreadsAndAddsTheUnsafeFlag() {
+        List<PlannedRun> runs = plan("quick", 2, 25, null);
+        assertThat(runs).allSatisfy(r -> assertThat(r.params().get("model")).contains("VIRTUAL_THREADS"));
+        assertThat(notes).isEmpty();
+        assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).containsExactly("--sun-misc-unsafe-memory-access=allow"));
+    }
+
+    @Test
+    void onlyVirtualThreadsOnJdk17LeavesNothingToRun() {
+        assertThat(plan("quick", 2, 17, null, "-p", "model=VIRTUAL_THREADS")).isEmpty();
+        assertThat(notes).hasSize(1);
+    }
+
+    @Test
+    void quickFitsFiveMinutesOnTwoCores() {
+        double seconds = plan("quick", 2, 25, null).stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
+        assertThat(seconds).isLessThanOrEqualTo(300);
+        assertThat(plan("quick", 2, 25, null).stream().mapToInt(r -> r.combinations().size()).sum()).isEqualTo(7 + 6 + 10);
+    }
+
+    @Test
+    void workersOptionReplacesEveryGroupsWorkers() {
+        List<PlannedRun> runs = plan("quick", 2, 25, "1,2,4");
+        assertThat(runs).allSatisfy(r -> assertThat(r.params().get("workers")).containsExactly("1", "2", "4"));
+        assertThat(runs.get(0).combinations()).hasSize(7 * 3);
+    }
+
+    @Test
+    void badWorkersNameTheValidForm() {
+        for (String bad : new String[] {"0", "-1", "x", "1,,2", "2.5"}) {
+            assertThatThrownBy(() -> Planner.parseWorkers(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive integers");
+        }
+    }
+
+    @Test
+    void userParamsWinAndAreCanonicalised() {
+        List<PlannedRun> runs = plan("quick", 2, 25, null, "-p", "model=gil_threads,Fork_Join", "-p", "cpuSize=5000");
+        assertThat(runs).allSatisfy(r -> assertThat(r.params().get("model")).containsExactly("GIL_THREADS", "FORK_JOIN"));
+        assertThat(runs.get(0).params().get("cpuSize")).containsExactly("5000");
+        // cpuSize was not planned by the profile: passed to JMH, not checked for in the results
+        assertThat(runs.get(0).combinations().get(0)).doesNotContainKey("cpuSize").containsKeys("model", "workload");
+    }
+
+    @Test
+    void unknownModelOrWorkloadListsTheValidOnes() {
+        assertThatThrownBy(() -> plan("quick", 2, 25, null, "-p", "model=GREEN_THREADS"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown model 'GREEN_THREADS'").hasMessageContaining("GIL_EVENT_LOOP_OFFLOAD");
+        assertThatThrownBy(() -> plan("quick", 2, 25, null, "-p", "workload=DISK"))
+                .hasMessageContaining("unknown workload 'DISK'").hasMessageContaining("IO_SOCKET");
+        Profile bad = Profiles.parse("{\"groups\":[{\"include\":\"X\",\"params\":{\"model\":[\"SEQUENTIAL\",\"NOPE\"]}}]}", "b", 2);
+        assertThatThrownBy(() -> new Planner(new ForkJdk(25, null), List.of(), new JmhExtras(List.of()), notes::add).plan(bad))
+                .hasMessageContaining("unknown model 'NOPE'");
+    }
+
+    @Test
+    void jmhOptionsOverrideTheProfile() {
+        List<PlannedRun> runs = plan("smoke", 2, 17, null, "-f", "3", "-wi", "2", "-w", "200ms", "-i", "5", "-r", "2s",
+                "-t", "4", "-foe", "false", "-jvmArgsPrepend", "-Xmx1g");
+        assertThat(runs).allSatisfy(r -> {
+            assertThat(r.forks()).isEqualTo(3);
+            assertThat(r.warmupIterations()).isEqualTo(2);
+            assertThat(r.measurementIterations()).isEqualTo(5);
+            assertThat(r.threads()).isEqualTo(4);
+            assertThat(r.failOnError()).isFalse();
+            assertThat(r.jvmArgs()).containsExactly("-Xmx1g");
+            assertThat(org.openjdk.jmh.runner.options.TimeValue.fromString(r.measurementTime()).getTime()).isEqualTo(2);
+        });
+        // -t replaces the thread sweep, so each group runs once
+        assertThat(runs).hasSize(3);
+    }
+
+    @Test
+    void threadSweepBecomesOneRunPerThreadCount() {
+        List<PlannedRun> runs = plan("smoke", 2, 25, null);
+        assertThat(runs).filteredOn(r -> r.group().equals("threads")).extracting(PlannedRun::threads).containsExactly(1, 2);
+        assertThat(runs).allSatisfy(r -> assertThat(r.failOnError()).isTrue());
+    }
+}

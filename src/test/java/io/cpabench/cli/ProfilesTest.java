@@ -1,0 +1,91 @@
+package io.cpabench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfilesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void quickIsTheSeedExperimentAtCoresWorkers() {
+        Profile quick = Profiles.load("quick", 16);
+        assertThat(quick.comparable()).isTrue();
+        assertThat(quick.failOnError()).isFalse();
+        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch");
+        ProfileGroup cpu = quick.groups().get(0);
+        assertThat(cpu.params().get("workload")).containsExactly("CPU");
+        assertThat(cpu.params().get("model")).containsExactly("SEQUENTIAL", "GIL_THREADS", "MULTI_INTERPRETER",
+                "PLATFORM_THREADS", "FORK_JOIN", "COMPLETABLE_FUTURE", "VIRTUAL_THREADS");
+        assertThat(cpu.params().get("workers")).containsExactly("16");
+        assertThat(cpu.params().get("tasks")).containsExactly("64");
+        ProfileGroup io = quick.groups().get(1);
+        assertThat(io.params().get("model")).containsExactly("SEQUENTIAL", "PLATFORM_THREADS", "GIL_THREADS",
+                "EVENT_LOOP", "COMPLETABLE_FUTURE", "VIRTUAL_THREADS");
+        assertThat(io.params()).containsEntry("tasks", java.util.List.of("256")).containsEntry("ioMicros", java.util.List.of("1000"));
+        assertThat(quick.groups().get(2).params().get("model")).hasSize(10);
+        // inherited from the profile's defaults
+        assertThat(cpu.forks()).isEqualTo(1);
+        assertThat(cpu.measurementTime()).isEqualTo("1s");
+    }
+
+    @Test
+    void smokeIsForCi() {
+        Profile smoke = Profiles.load("smoke", 2);
+        assertThat(smoke.comparable()).isFalse();
+        assertThat(smoke.failOnError()).isTrue();
+        ProfileGroup scaling = smoke.groups().get(0);
+        assertThat(scaling.params().get("model")).hasSize(10);
+        assertThat(scaling.params().get("workload")).hasSize(6);
+        assertThat(smoke.groups().get(2).threads()).containsExactly(1, 2);
+        assertThat(smoke.groups().get(2).params().get("lock")).containsExactly("NONE", "GIL");
+    }
+
+    @Test
+    void coresAreSubstitutedAndDuplicatesDropped() {
+        assertThat(Profiles.substitute("${cores}", 8)).isEqualTo("8");
+        assertThat(Profiles.substitute("${2*cores}", 8)).isEqualTo("16");
+        assertThat(Profiles.substitute("${cores*4}", 2)).isEqualTo("8");
+        assertThat(Profiles.substitute("-Xmx${cores}g", 3)).isEqualTo("-Xmx3g");
+        Profile p = Profiles.parse("{\"groups\":[{\"include\":\"X\",\"params\":{\"workers\":[1,2,\"${cores}\",\"${2*cores}\"]},"
+                + "\"threads\":[1,\"${cores}\"]}]}", "t", 2);
+        assertThat(p.groups().get(0).params().get("workers")).containsExactly("1", "2", "4");
+        assertThat(p.groups().get(0).threads()).containsExactly(1, 2);
+    }
+
+    @Test
+    void groupsOverrideDefaults() {
+        Profile p = Profiles.parse("{\"name\":\"n\",\"defaults\":{\"forks\":3,\"measurementTime\":\"2s\"},"
+                + "\"groups\":[{\"include\":\"A\"},{\"include\":\"B\",\"forks\":5}]}", "x", 2);
+        assertThat(p.name()).isEqualTo("n");
+        assertThat(p.groups()).extracting(ProfileGroup::forks).containsExactly(3, 5);
+        assertThat(p.groups()).extracting(ProfileGroup::measurementTime).containsOnly("2s");
+        assertThat(p.groups().get(0).threads()).containsExactly(1);
+    }
+
+    @Test
+    void unknownProfileNamesTheValidOnes() {
+        assertThatThrownBy(() -> Profiles.load("nightlyy", 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown profile 'nightlyy'")
+                .hasMessageContaining("quick").hasMessageContaining("smoke");
+    }
+
+    @Test
+    void aProfileCanBeAFile() throws Exception {
+        Path f = Files.writeString(tmp.resolve("mine.json"), "{\"groups\":[{\"include\":\"Dispatch\"}]}");
+        assertThat(Profiles.load(f.toString(), 2).groups().get(0).include()).isEqualTo("Dispatch");
+    }
+
+    @Test
+    void brokenProfilesFailClearly() {
+        assertThatThrownBy(() -> Profiles.parse("{\"groups\":[]}", "e", 2)).hasMessageContaining("no groups");
+        assertThatThrownBy(() -> Profiles.parse("{\"groups\":[{}]}", "e", 2)).hasMessageContaining("no include regex");
+        assertThatThrownBy(() -> Profiles.parse("{", "e", 2)).hasMessageContaining("not valid JSON");
+    }
+}
