@@ -43,7 +43,7 @@ public final class Cli {
         CommandLine cli = new CommandLine(new Root())
                 .addSubcommand("run", new RunCommand(out, err))
                 .addSubcommand("compare", new NotYet("compare", err))
-                .addSubcommand("report", new NotYet("report", err));
+                .addSubcommand("report", new ReportCommand(out));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {

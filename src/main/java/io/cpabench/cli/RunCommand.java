@@ -83,6 +83,7 @@ public final class RunCommand implements Callable<Integer> {
                     EnvironmentFile.json(p.name(), p.comparable(), label, jdk.major(), start, end, failures, notes));
             out.println();
             out.println("results: " + file + (p.comparable() ? "" : "  (profile " + p.name() + ": not comparable)"));
+            out.println("report: " + io.cpabench.report.Report.writeBeside(file));
         } else {
             out.println("no results: nothing written");
         }
