@@ -1,12 +1,15 @@
 package io.cpabench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.cpabench.results.AtomicFiles;
 import io.cpabench.results.EnvironmentFile;
+import io.cpabench.results.ForkJvm;
 import io.cpabench.results.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.ResultPaths;
+import io.cpabench.results.RunInfo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -79,8 +82,11 @@ public final class RunCommand implements Callable<Integer> {
             Path dir = ResultPaths.directory(results, label, jdk.major());
             Path file = ResultPaths.freeFile(dir, start);
             AtomicFiles.writeNew(file, JmhJson.toJson(merged));
-            AtomicFiles.writeNew(ResultPaths.envFile(file),
-                    EnvironmentFile.json(p.name(), p.comparable(), label, jdk.major(), start, end, failures, notes));
+            RunInfo info = new RunInfo(p.name(), p.comparable(), label, jdk.major(),
+                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), start, end, failures, notes);
+            List<JsonNode> jsonRows = new ArrayList<>();
+            merged.forEach(jsonRows::add);
+            AtomicFiles.writeNew(ResultPaths.envFile(file), EnvironmentFile.json(info, jsonRows));
             out.println();
             out.println("results: " + file + (p.comparable() ? "" : "  (profile " + p.name() + ": not comparable)"));
         } else {
