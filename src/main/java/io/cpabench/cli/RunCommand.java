@@ -10,6 +10,7 @@ import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.RunInfo;
+import io.cpabench.scaling.ScalingReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -78,6 +79,7 @@ public final class RunCommand implements Callable<Integer> {
         parts.forEach(RunCommand::deleteQuietly);
 
         out.print(new HeadlineTables(rows, cores).render());
+        out.print(ScalingReport.render(rows));
         if (!merged.isEmpty()) {
             Path dir = ResultPaths.directory(results, label, jdk.major());
             Path file = ResultPaths.freeFile(dir, start);
