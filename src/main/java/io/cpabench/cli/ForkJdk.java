@@ -58,7 +58,7 @@ public record ForkJdk(int major, String jvm) {
             }
             return parseMajor(out);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot run -jvm " + jvm + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot run " + jvm + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while probing " + jvm, e);
