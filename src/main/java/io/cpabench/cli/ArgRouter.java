@@ -1,5 +1,9 @@
 package io.cpabench.cli;
 
+import io.cpabench.bench.CallerLock;
+import io.cpabench.model.ExecutionModel;
+import io.cpabench.workload.Workload;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,6 +18,45 @@ public final class ArgRouter {
 
     public static boolean toJmh(String[] args) {
         return args.length > 0 && !SUBCOMMANDS.contains(args[0]);
+    }
+
+    /**
+     * Checks the suite's enum values in JMH's {@code -p name=v1,v2}: JMH would only reject a bad one
+     * inside a fork, with a stack trace per combination.
+     *
+     * @throws IllegalArgumentException naming the bad value and the valid ones
+     */
+    public static void checkJmhParams(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (!args[i].equals("-p")) {
+                continue;
+            }
+            String[] kv = args[i + 1].split("=", 2);
+            if (kv.length < 2) {
+                continue;
+            }
+            for (String v : kv[1].split(",")) {
+                String canonical =
+                        switch (kv[0]) {
+                            case "model" -> ExecutionModel.parse(v).name();
+                            case "workload" -> Workload.parse(v).name();
+                            case "lock" -> parseLock(v);
+                            default -> v;
+                        };
+                if (!canonical.equals(v)) {
+                    // JMH reads enum params case-sensitively; args go to it unchanged, so say the exact name
+                    throw new IllegalArgumentException(kv[0] + " '" + v + "' must be spelled " + canonical);
+                }
+            }
+        }
+    }
+
+    private static String parseLock(String v) {
+        try {
+            return CallerLock.valueOf(v.trim().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown lock '" + v + "'; valid: NONE, GIL", e);
+        }
     }
 
     /** The arguments the suite's CLI parses: no arguments at all means the default run. */

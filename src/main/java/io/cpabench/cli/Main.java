@@ -14,6 +14,12 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (ArgRouter.toJmh(args)) {
+            try {
+                ArgRouter.checkJmhParams(args);
+            } catch (IllegalArgumentException e) {
+                System.err.println("cpabench: " + e.getMessage());
+                System.exit(Cli.BAD_INPUT);
+            }
             org.openjdk.jmh.Main.main(args);
             return;
         }

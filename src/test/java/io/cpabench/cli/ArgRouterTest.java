@@ -1,6 +1,8 @@
 package io.cpabench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +29,21 @@ class ArgRouterTest {
         for (String[] args : jmh) {
             assertThat(ArgRouter.toJmh(args)).as(String.join(" ", args)).isTrue();
         }
+    }
+
+    @Test
+    void suiteParamsGivenToJmhAreCheckedBeforeAnyForkStarts() {
+        assertThatCode(() -> ArgRouter.checkJmhParams(
+                        new String[] {"Scaling", "-p", "model=GIL_THREADS,SEQUENTIAL", "-p", "tasks=7", "-p", "lock=GIL"}))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ArgRouter.checkJmhParams(new String[] {"-p", "model=SEQUENTIAL,FIBERS"}))
+                .hasMessageContaining("unknown model 'FIBERS'")
+                .hasMessageContaining("GIL_THREADS");
+        assertThatThrownBy(() -> ArgRouter.checkJmhParams(new String[] {"-p", "workload=DISK"}))
+                .hasMessageContaining("valid: CPU");
+        assertThatThrownBy(() -> ArgRouter.checkJmhParams(new String[] {"-p", "lock=MUTEX"}))
+                .hasMessageContaining("valid: NONE, GIL");
+        assertThatThrownBy(() -> ArgRouter.checkJmhParams(new String[] {"-p", "model=gil_threads"}))
+                .hasMessageContaining("must be spelled GIL_THREADS");
     }
 }
