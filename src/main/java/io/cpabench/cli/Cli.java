@@ -42,7 +42,7 @@ public final class Cli {
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Root())
                 .addSubcommand("run", new RunCommand(out, err))
-                .addSubcommand("compare", new NotYet("compare", err))
+                .addSubcommand("compare", new CompareCommand(out))
                 .addSubcommand("report", new NotYet("report", err));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
