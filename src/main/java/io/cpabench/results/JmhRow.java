@@ -16,6 +16,12 @@ import java.util.Map;
 public record JmhRow(String benchmark, String mode, int threads, Map<String, String> params,
                      double score, double error, String unit, List<List<Double>> rawData) {
 
+    /** A row without per-fork data (a summary, or a test's). */
+    public JmhRow(String benchmark, String mode, int threads, Map<String, String> params, double score, double error,
+            String unit) {
+        this(benchmark, mode, threads, params, score, error, unit, List.of());
+    }
+
     public static JmhRow of(JsonNode row) {
         Map<String, String> params = new LinkedHashMap<>();
         row.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
