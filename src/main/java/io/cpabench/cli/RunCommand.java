@@ -6,6 +6,7 @@ import io.cpabench.results.EnvironmentFile;
 import io.cpabench.results.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
+import io.cpabench.results.LatencyTable;
 import io.cpabench.results.ResultPaths;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,6 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         parts.forEach(RunCommand::deleteQuietly);
 
         out.print(new HeadlineTables(rows, cores).render());
+        out.print(new LatencyTable(merged).render());
         if (!merged.isEmpty()) {
             Path dir = ResultPaths.directory(results, label, jdk.major());
             Path file = ResultPaths.freeFile(dir, start);
