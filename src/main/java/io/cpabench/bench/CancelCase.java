@@ -169,10 +169,8 @@ public enum CancelCase {
 
         @Override
         public boolean cancelAndAwaitStop() throws InterruptedException {
+            // A CompletableFuture reports cancelled from here on, while its stage may still be running.
             future.cancel(true);
-            if (completableFuture && !future.isCancelled()) {
-                throw new IllegalStateException("CompletableFuture.cancel did not mark the future cancelled");
-            }
             await(stopped, "task stop");
             return !ranToEnd;
         }
