@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 public final class Profiles {
     static final String RESOURCE_DIR = "profiles/";
     static final Path SOURCE_DIR = Path.of("benchmarks");
+    private static final Pattern POWERS =
+            Pattern.compile("\\$\\{\\s*powers of 2 up to\\s+(?:(\\d+)\\s*\\*\\s*)?cores\\s*}");
     private static final Pattern CORES = Pattern.compile("\\$\\{\\s*(?:(\\d+)\\s*\\*\\s*)?cores(?:\\s*\\*\\s*(\\d+))?\\s*}");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -112,11 +114,31 @@ public final class Profiles {
     static List<String> values(JsonNode node, int cores) {
         Set<String> out = new LinkedHashSet<>();
         if (node.isArray()) {
-            node.forEach(v -> out.add(substitute(v.asText(), cores)));
+            node.forEach(v -> out.addAll(expand(v.asText(), cores)));
         } else if (!node.isMissingNode() && !node.isNull()) {
-            out.add(substitute(node.asText(), cores));
+            out.addAll(expand(node.asText(), cores));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * {@code ${powers of 2 up to 2*cores}} becomes 1, 2, 4 … up to that limit, plus the core count and
+     * the limit themselves when they are not powers of two (6 cores: 1, 2, 4, 6, 8, 12), so worker
+     * sweeps size themselves to the machine; any other value is {@link #substitute}d.
+     */
+    static List<String> expand(String value, int cores) {
+        Matcher m = POWERS.matcher(value.trim());
+        if (!m.matches()) {
+            return List.of(substitute(value, cores));
+        }
+        int limit = (m.group(1) != null ? Integer.parseInt(m.group(1)) : 1) * cores;
+        java.util.TreeSet<Integer> n = new java.util.TreeSet<>();
+        for (int p = 1; p <= limit; p *= 2) {
+            n.add(p);
+        }
+        n.add(Math.min(cores, limit));
+        n.add(limit);
+        return n.stream().map(String::valueOf).toList();
     }
 
     /** Replaces {@code ${cores}}, {@code ${2*cores}} or {@code ${cores*2}} by the number. */

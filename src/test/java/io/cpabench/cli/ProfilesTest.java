@@ -89,4 +89,15 @@ class ProfilesTest {
         assertThatThrownBy(() -> Profiles.parse("{\"groups\":[{}]}", "e", 2)).hasMessageContaining("no include regex");
         assertThatThrownBy(() -> Profiles.parse("{", "e", 2)).hasMessageContaining("not valid JSON");
     }
+
+    @Test
+    void workerSweepsSizeThemselvesToTheMachine() {
+        assertThat(Profiles.expand("${powers of 2 up to 2*cores}", 2)).containsExactly("1", "2", "4");
+        assertThat(Profiles.expand("${powers of 2 up to 2*cores}", 16))
+                .containsExactly("1", "2", "4", "8", "16", "32");
+        assertThat(Profiles.expand("${powers of 2 up to 2*cores}", 6))
+                .containsExactly("1", "2", "4", "6", "8", "12");
+        assertThat(Profiles.expand("${powers of 2 up to cores}", 1)).containsExactly("1");
+        assertThat(Profiles.expand("${cores}", 6)).containsExactly("6");
+    }
 }

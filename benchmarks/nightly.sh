@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The nightly job's logic, the same on CI and on a laptop.
+#
+#   benchmarks/nightly.sh bench   [--runner LABEL] [--profile NAME] [--results DIR]
+#       run a profile (default: nightly) with this machine's `java`; one result set under
+#       DIR/<runner>/jdk<major>/
+#   benchmarks/nightly.sh compare [--results DIR] [--previous DIR] [--summary FILE]
+#       per runner: the lowest JDK against each other JDK (what a new JDK changed), and, where DIR
+#       and PREVIOUS both hold a runner/JDK, last night against tonight with --fail-on-regression;
+#       Markdown goes to FILE (default: stdout). Exit 1 on a significant regression, 2 on bad input.
+#   benchmarks/nightly.sh local   [--runner LABEL] [--profile NAME] [--results DIR]
+#       bench on every JDK in $JDKS (space-separated java homes; default: those installed here
+#       under /usr/lib/jvm), then compare across them.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+jar=$here/target/benchmarks.jar
+
+die() {
+  echo "nightly.sh: $*" >&2
+  exit 2
+}
+
+build_if_needed() {
+  if [[ ! -f $jar ]]; then
+    (cd "$here" && mvn -B -ntp -q -DskipTests package)
+  fi
+}
+
+# The newest result file (not an environment file) in a runner/jdk directory.
+newest_result() {
+  find "$1" -maxdepth 1 -name '*.json' ! -name '*.env.json' | sort | tail -n 1
+}
+
+bench() {
+  local runner=${RUNNER:-$(hostname)} profile=nightly results=$here/jmh-results java_bin=${JAVA:-java}
+  while (($#)); do
+    case $1 in
+      --runner) runner=$2; shift 2 ;;
+      --profile) profile=$2; shift 2 ;;
+      --results) results=$2; shift 2 ;;
+      *) die "bench: unknown option '$1' (valid: --runner, --profile, --results)" ;;
+    esac
+  done
+  build_if_needed
+  "$java_bin" -jar "$jar" run --profile "$profile" --runner "$runner" --results "$results"
+}
+
+compare() {
+  local results=$here/jmh-results previous="" summary=/dev/stdout status=0
+  while (($#)); do
+    case $1 in
+      --results) results=$2; shift 2 ;;
+      --previous) previous=$2; shift 2 ;;
+      --summary) summary=$2; shift 2 ;;
+      *) die "compare: unknown option '$1' (valid: --results, --previous, --summary)" ;;
+    esac
+  done
+  [[ -d $results ]] || die "no results directory '$results'"
+  build_if_needed
+  local runner_dir runner jdk_dirs base other old new rc
+  {
+    echo "# cpabench nightly"
+    for runner_dir in "$results"/*/; do
+      runner=$(basename "$runner_dir")
+      mapfile -t jdk_dirs < <(find "$runner_dir" -mindepth 1 -maxdepth 1 -type d -name 'jdk*' | sort -V)
+      ((${#jdk_dirs[@]})) || continue
+      echo
+      echo "## $runner"
+      base=${jdk_dirs[0]}
+      for other in "${jdk_dirs[@]:1}"; do
+        echo
+        echo "### $(basename "$base") → $(basename "$other")"
+        java -jar "$jar" compare "$(newest_result "$base")" "$(newest_result "$other")" --format md || true
+      done
+      [[ -n $previous ]] || continue
+      for other in "${jdk_dirs[@]}"; do
+        old=$previous/$runner/$(basename "$other")
+        [[ -d $old ]] || continue
+        new=$(newest_result "$other")
+        echo
+        echo "### $(basename "$other"): last night → tonight"
+        rc=0
+        java -jar "$jar" compare "$(newest_result "$old")" "$new" --format md --fail-on-regression || rc=$?
+        if ((rc == 1)); then
+          echo
+          echo "**Significant regression on $runner $(basename "$other").**"
+          status=1
+        elif ((rc != 0)); then
+          status=$rc
+        fi
+      done
+    done
+  } >>"$summary"
+  return "$status"
+}
+
+local_run() {
+  local jdks=${JDKS:-} home args=("$@")
+  if [[ -z $jdks ]]; then
+    for home in /usr/lib/jvm/*/; do
+      [[ -x $home/bin/java && ! -L ${home%/} ]] && jdks+=" ${home%/}"
+    done
+  fi
+  [[ -n ${jdks// /} ]] || die "no JDK found: set JDKS='/path/to/jdk17 /path/to/jdk25'"
+  for home in $jdks; do
+    JAVA=$home/bin/java bench "${args[@]}"
+  done
+  compare
+}
+
+cmd=${1:-}
+(($#)) && shift
+case $cmd in
+  bench) bench "$@" ;;
+  compare) compare "$@" ;;
+  local) local_run "$@" ;;
+  *) die "usage: nightly.sh bench|compare|local [options] (see the comment at the top)" ;;
+esac
