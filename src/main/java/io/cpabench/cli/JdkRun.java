@@ -8,6 +8,7 @@ import io.cpabench.results.ForkJvm;
 import io.cpabench.results.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
+import io.cpabench.results.LatencyTable;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.RunInfo;
 import io.cpabench.scaling.ScalingReport;
@@ -57,6 +58,7 @@ final class JdkRun {
 
         out.print(new HeadlineTables(rows, cores).render());
         out.print(ScalingReport.render(rows));
+        out.print(new LatencyTable(merged).render());
         Optional<Path> written = Optional.empty();
         if (!merged.isEmpty()) {
             Path file = ResultPaths.freeFile(ResultPaths.directory(results, runner, jdk.major()), start);
