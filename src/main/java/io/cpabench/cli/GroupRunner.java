@@ -1,5 +1,6 @@
 package io.cpabench.cli;
 
+import io.cpabench.latency.LatencyProfiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,10 @@ public final class GroupRunner {
         }
         jvm.ifPresent(b::jvm);
         extras.applyRest(b);
+        if (extras.profilers().stream().noneMatch(LatencyProfiler.class.getName()::equals)) {
+            // Open-loop latency percentiles, with units, for LoopLatencyBenchmark; adds nothing elsewhere.
+            b.addProfiler(LatencyProfiler.class);
+        }
         return b;
     }
 }

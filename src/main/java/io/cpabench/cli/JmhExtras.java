@@ -87,6 +87,11 @@ public final class JmhExtras {
         return opt(jmh.getJvmArgsPrepend()).map(c -> (List<String>) new ArrayList<>(c)).orElse(List.of());
     }
 
+    /** Class names of the profilers given with -prof. */
+    public List<String> profilers() {
+        return jmh.getProfilers().stream().map(p -> p.getKlass()).toList();
+    }
+
     /** Everything the plan does not already account for, handed to JMH as given. */
     public void applyRest(ChainedOptionsBuilder b) {
         jmh.getExcludes().forEach(b::exclude);

@@ -16,6 +16,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the forks' JDK cannot run, and validates every model and workload before anything starts.
  */
 public final class Planner {
+    /** Parameters whose values may name virtual-thread variants: ScalingBenchmark's model, CancellationBenchmark's work. */
+    static final List<String> VIRTUAL_THREAD_KEYS = List.of("model", "work");
+
     private final ForkJdk jdk;
     private final List<String> workers;
     private final JmhExtras extras;
@@ -64,13 +67,17 @@ public final class Planner {
             // The user's -p wins; keys the group did not plan go to JMH but are not checked for.
             params.putAll(extras.params());
             canonicalise(params);
-            if (params.containsKey("model")) {
-                List<String> runnable = jdk.runnableModels(params.get("model"));
-                skippedVirtual |= runnable.size() < params.get("model").size();
-                if (runnable.isEmpty()) {
-                    continue;
+            boolean nothingLeft = false;
+            for (String key : VIRTUAL_THREAD_KEYS) {
+                if (params.containsKey(key)) {
+                    List<String> runnable = jdk.runnableModels(params.get(key));
+                    skippedVirtual |= runnable.size() < params.get(key).size();
+                    nothingLeft |= runnable.isEmpty();
+                    params.put(key, runnable);
                 }
-                params.put("model", runnable);
+            }
+            if (nothingLeft) {
+                continue;
             }
             List<Integer> threads = extras.threads().map(List::of).orElse(g.threads());
             for (int t : threads) {

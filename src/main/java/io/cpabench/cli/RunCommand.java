@@ -1,26 +1,23 @@
 package io.cpabench.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.cpabench.results.AtomicFiles;
-import io.cpabench.results.EnvironmentFile;
-import io.cpabench.results.HeadlineTables;
-import io.cpabench.results.JmhJson;
-import io.cpabench.results.JmhRow;
 import io.cpabench.results.ResultPaths;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code run}: a profile's groups through JMH, one merged result file, the headline tables. */
+/**
+ * {@code run}: a profile's groups through JMH on each forks' JDK, one result set per JDK, the
+ * headline tables and scaling readings, and with several JDKs the compare between them.
+ */
 @Command(name = "run", description = "Run a profile (default: quick), write JMH JSON under --results, print the tables.")
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "quick", description = "profile name or .json path (default: ${DEFAULT-VALUE})")
@@ -34,6 +31,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--workers", description = "replace every group's workers, e.g. 1,2,4")
     String workers;
+
+    @Option(names = "--jdk", paramLabel = "MAJOR=JAVA",
+            description = "run the forks on this java, e.g. 17=/usr/lib/jvm/java-17-openjdk-amd64/bin/java; repeat to run and compare several JDKs")
+    List<String> jdks = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
@@ -55,52 +56,45 @@ public final class RunCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         JmhExtras extras = new JmhExtras(jmhArgs);
         Profile p = Profiles.load(profile, cores);
-        ForkJdk jdk = ForkJdk.of(extras.jvm().orElse(null));
-        List<String> notes = new ArrayList<>();
-        List<PlannedRun> plan = new Planner(jdk, Planner.parseWorkers(workers), extras, notes::add).plan(p);
+        List<String> workerList = Planner.parseWorkers(workers);
+        Map<ForkJdk, List<String>> notes = new LinkedHashMap<>();
+        Map<ForkJdk, List<PlannedRun>> plans = new LinkedHashMap<>();
+        for (ForkJdk jdk : JdkOption.resolve(jdks, extras.jvm())) {
+            List<String> n = new ArrayList<>();
+            plans.put(jdk, new Planner(jdk, workerList, extras, n::add).plan(p));
+            notes.put(jdk, n);
+        }
         String label = ResultPaths.sanitiseRunner(runner != null ? runner : Host.name());
-        notes.forEach(out::println);
-        if (dryRun) {
-            printPlan(p, plan);
-            return 0;
-        }
-        Instant start = Instant.now();
-        List<String> failures = new ArrayList<>();
-        List<Path> parts = runGroups(plan, jdk, extras, failures);
-        ArrayNode merged = JmhJson.merge(parts);
-        List<JmhRow> rows = new ArrayList<>();
-        merged.forEach(r -> rows.add(JmhRow.of(r)));
-        failures.addAll(MissingRows.find(plan, rows));
-        Instant end = Instant.now();
-        parts.forEach(RunCommand::deleteQuietly);
 
-        out.print(new HeadlineTables(rows, cores).render());
-        if (!merged.isEmpty()) {
-            Path dir = ResultPaths.directory(results, label, jdk.major());
-            Path file = ResultPaths.freeFile(dir, start);
-            AtomicFiles.writeNew(file, JmhJson.toJson(merged));
-            AtomicFiles.writeNew(ResultPaths.envFile(file),
-                    EnvironmentFile.json(p.name(), p.comparable(), label, jdk.major(), start, end, failures, notes));
-            out.println();
-            out.println("results: " + file + (p.comparable() ? "" : "  (profile " + p.name() + ": not comparable)"));
-            out.println("report: " + io.cpabench.report.Report.writeBeside(file));
-        } else {
-            out.println("no results: nothing written");
+        boolean several = plans.size() > 1;
+        JdkRun run = new JdkRun(out, p, extras, results, label, cores);
+        List<Path> files = new ArrayList<>();
+        boolean failed = false;
+        for (Map.Entry<ForkJdk, List<PlannedRun>> e : plans.entrySet()) {
+            if (several) {
+                out.println("=== forks on JDK " + e.getKey().major() + ": " + e.getKey().jvm());
+            }
+            notes.get(e.getKey()).forEach(out::println);
+            if (dryRun) {
+                printPlan(p, e.getValue());
+                continue;
+            }
+            JdkRun.Outcome o = run.run(e.getKey(), e.getValue(), notes.get(e.getKey()));
+            o.file().ifPresent(files::add);
+            failed |= o.failed();
         }
-        failures.forEach(f -> out.println("FAILED " + f));
-        return failures.isEmpty() ? 0 : 1;
+        compareAcrossJdks(files);
+        out.print(io.cpabench.report.Report.besideResults(files));
+        return failed ? 1 : 0;
     }
 
-    private List<Path> runGroups(List<PlannedRun> plan, ForkJdk jdk, JmhExtras extras, List<String> failures) throws IOException {
-        GroupRunner runner = new GroupRunner(java.util.Optional.ofNullable(jdk.jvm()), extras);
-        List<Path> parts = new ArrayList<>();
-        for (PlannedRun run : plan) {
-            Path json = Files.createTempFile("cpabench-" + run.group() + "-", ".json");
-            GroupRunner.Outcome o = runner.run(run, json);
-            parts.add(o.json());
-            o.error().ifPresent(e -> failures.add("group " + run.group() + ": " + e));
+    /** The first JDK's result set is the baseline; compare is the CLI's own subcommand, run as a user would. */
+    private void compareAcrossJdks(List<Path> files) {
+        for (int i = 1; i < files.size(); i++) {
+            out.println();
+            out.println("=== compare " + files.get(0) + " → " + files.get(i));
+            Cli.execute(new String[] {"compare", files.get(0).toString(), files.get(i).toString()}, out, err);
         }
-        return parts;
     }
 
     private void printPlan(Profile p, List<PlannedRun> plan) {
@@ -118,13 +112,5 @@ public final class RunCommand implements Callable<Integer> {
         }
         int combos = plan.stream().mapToInt(r -> r.combinations().size()).sum();
         out.printf(Locale.ROOT, "%d combinations, estimated %.0f min %02.0f s%n", combos, Math.floor(total / 60), total % 60);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a leftover temp file in /tmp is harmless
-        }
     }
 }

@@ -5,13 +5,15 @@ import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Step;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 
 /**
  * One task driven as a coroutine on an event loop: it runs on the loop until an I/O step, starts the
  * I/O without blocking, and resumes on the loop when the reply arrives. Compute steps run inline on
  * the loop, or, when an offload pool is given, on the pool and resume on the loop (asyncio's
- * {@code to_thread}). Every field is touched by one thread at a time: the hand-offs order them.
+ * {@code to_thread}). A cancellation request is honoured only at those await points
+ * ({@link Completion#cancelRequested()}). Every field is touched by one thread at a time: the hand-offs order them.
  */
 final class AsyncTaskRun {
     private final Task task;
@@ -49,6 +51,10 @@ final class AsyncTaskRun {
                 int i = next++;
                 Step s = task.step(i);
                 if (s.kind() == Step.Kind.IO) {
+                    if (completion.cancelRequested()) {
+                        completion.failed(new CancellationException("cancelled before I/O step " + i + " of " + task));
+                        return;
+                    }
                     wb.io().start(s.amount(), task.token(i)).whenComplete((r, e) -> resume(r, e));
                     return;
                 }
@@ -90,6 +96,8 @@ final class AsyncTaskRun {
             loop.execute(() -> {
                 if (e != null) {
                     completion.failed(e);
+                } else if (completion.cancelRequested()) {
+                    completion.failed(new CancellationException("cancelled at step " + next + " of " + task));
                 } else {
                     acc = Task.mix(acc, r);
                     advance();

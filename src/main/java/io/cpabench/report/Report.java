@@ -31,4 +31,22 @@ public final class Report {
     public static Path writeBeside(Path resultFile) throws IOException {
         return write(List.of(resultFile), resultFile.toAbsolutePath().getParent());
     }
+
+    /**
+     * {@code run}'s report of the result files it wrote (one per JDK, the first the diff's old side), in
+     * the deepest directory holding them all: beside a single file, in the runner's directory for
+     * several JDKs. Returns the line to print, empty when the run wrote nothing.
+     */
+    public static String besideResults(List<Path> resultFiles) throws IOException {
+        if (resultFiles.isEmpty()) {
+            return "";
+        }
+        Path dir = resultFiles.get(0).toAbsolutePath().getParent();
+        for (Path f : resultFiles) {
+            while (!f.toAbsolutePath().startsWith(dir)) {
+                dir = dir.getParent();
+            }
+        }
+        return System.lineSeparator() + "report: " + write(resultFiles, dir) + System.lineSeparator();
+    }
 }

@@ -1,60 +1,106 @@
 package io.cpabench.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * What a result file cannot say about itself: the machine, the profile and whether the numbers may be
- * compared at all. Written beside the result file as {@code <stamp>.env.json}.
+ * What a result file cannot say about itself: the machine, the forks' JVM and GC, the suite's build,
+ * the profile and whether the numbers may be compared at all. Written beside the result file as
+ * {@code <stamp>.env.json}. Every key is always present; a fact that could not be found is null.
  */
 public final class EnvironmentFile {
     private EnvironmentFile() {}
 
-    public static String json(String profile, boolean comparable, String runner, int forkJdk, Instant start,
-                              Instant end, List<String> failures, List<String> notes) {
+    /** Probes the forks' JVM with the flags recorded in {@code rows} and describes this machine. */
+    public static String json(RunInfo run, List<JsonNode> rows) {
+        return json(run, Machine.here(), BuildInfo.load(), ForkJvm.probe(run.forkJava(), rows));
+    }
+
+    public static String json(RunInfo run, Machine machine, BuildInfo build, List<ForkJvm.Config> forks) {
         ObjectNode env = JmhJson.MAPPER.createObjectNode();
         env.put("suite", "cpabench");
-        String version = EnvironmentFile.class.getPackage().getImplementationVersion();
-        env.put("suiteVersion", version != null ? version : "unknown");
-        env.put("profile", profile);
-        env.put("comparable", comparable);
-        env.put("runner", runner);
-        env.put("forkJdkMajor", forkJdk);
+        env.put("suiteVersion", build.version());
+        env.put("suiteCommit", build.commit());
+        env.put("suiteCommitDirty", build.dirty());
+        env.put("profile", run.profile());
+        env.put("comparable", run.comparable());
+        env.put("runner", run.runner());
+        env.put("start", run.start().toString());
+        env.put("end", run.end().toString());
+
+        env.put("cpuModel", machine.cpuModel());
+        env.put("logicalCores", machine.logicalCores());
+        env.put("cgroupCpuMax", machine.cgroup().cpuMax());
+        env.put("cgroupCpuQuotaCores", machine.cgroup().cpuQuotaCores());
+        env.put("cgroupMemoryLimitBytes", machine.cgroup().memoryLimitBytes());
+        env.put("memTotalBytes", machine.memTotalBytes());
+        env.put("os", machine.os());
+        env.put("kernel", machine.kernel());
+        env.put("arch", machine.arch());
+
+        env.put("forkJdkMajor", run.forkJdkMajor());
+        env.set("forkJvm", forkJvm(run.forkJava(), forks));
         env.put("cliJavaVersion", System.getProperty("java.version"));
         env.put("cliJavaVendor", System.getProperty("java.vendor"));
         env.put("cliVm", System.getProperty("java.vm.name"));
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        env.put("cpuModel", cpuModel());
-        env.put("logicalCores", Runtime.getRuntime().availableProcessors());
-        env.put("cgroupCpuMax", firstLine(Path.of("/sys/fs/cgroup/cpu.max")));
-        env.put("start", start.toString());
-        env.put("end", end.toString());
+
         ArrayNode f = env.putArray("failed");
-        failures.forEach(f::add);
+        run.failures().forEach(f::add);
         ArrayNode n = env.putArray("notes");
-        notes.forEach(n::add);
+        run.notes().forEach(n::add);
         return JmhJson.toJson(env);
     }
 
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
+    /**
+     * The forks' JVM: identity from the first probe that answered (all use the same java), the GC
+     * per flag set, and a summary "gc" that names every collector seen, so a mixed run is visible.
+     */
+    private static ObjectNode forkJvm(String java, List<ForkJvm.Config> forks) {
+        ObjectNode jvm = JmhJson.MAPPER.createObjectNode();
+        Map<String, String> first = forks.stream().map(ForkJvm.Config::facts).filter(m -> !m.isEmpty()).findFirst().orElse(Map.of());
+        jvm.put("java", java);
+        for (String key : List.of("vendor", "version", "runtimeVersion", "vmName", "vmVersion", "javaHome")) {
+            jvm.put(key, first.get(key));
         }
+        Set<String> gcs = new LinkedHashSet<>();
+        forks.forEach(c -> {
+            if (c.facts().containsKey("gc")) {
+                gcs.add(c.facts().get("gc"));
+            }
+        });
+        jvm.put("gc", gcs.isEmpty() ? null : String.join(", ", gcs));
+        ArrayNode configs = jvm.putArray("configs");
+        for (ForkJvm.Config c : forks) {
+            ObjectNode o = configs.addObject();
+            ArrayNode b = o.putArray("benchmarks");
+            c.benchmarks().forEach(b::add);
+            ArrayNode a = o.putArray("jvmArgs");
+            c.jvmArgs().forEach(a::add);
+            o.put("gc", c.facts().get("gc"));
+            o.put("gcBeans", c.facts().get("gcBeans"));
+            ArrayNode in = o.putArray("inputArguments");
+            String raw = c.facts().get("inputArguments");
+            if (raw != null && !raw.isEmpty()) {
+                new ArrayList<>(List.of(raw.split("\u001f"))).forEach(in::add);
+            }
+            o.put("availableProcessors", integer(c.facts().get("availableProcessors")));
+            o.put("maxHeapBytes", integer(c.facts().get("maxHeapBytes")));
+            o.put("probeError", c.error());
+        }
+        return jvm;
     }
 
-    private static String firstLine(Path p) {
+    private static Long integer(String s) {
         try {
-            return Files.readAllLines(p).stream().findFirst().orElse("");
-        } catch (IOException | RuntimeException e) {
-            return "";
+            return s == null ? null : Long.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 }

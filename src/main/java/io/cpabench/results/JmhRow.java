@@ -1,15 +1,26 @@
 package io.cpabench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The few fields of one JMH result row that the tables need, scores converted to a per-second or
  * per-nanosecond base so a user's {@code -tu} does not change the printed numbers.
+ *
+ * <p>{@code rawData} is JMH's {@code primaryMetric.rawData}: one list of iteration scores per fork,
+ * which is what fork-level statistics need (JMH's own score and error treat iterations as independent).
  */
 public record JmhRow(String benchmark, String mode, int threads, Map<String, String> params,
-                     double score, double error, String unit) {
+                     double score, double error, String unit, List<List<Double>> rawData) {
+
+    /** A row without per-fork data (a summary, or a test's). */
+    public JmhRow(String benchmark, String mode, int threads, Map<String, String> params, double score, double error,
+            String unit) {
+        this(benchmark, mode, threads, params, score, error, unit, List.of());
+    }
 
     public static JmhRow of(JsonNode row) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -17,7 +28,17 @@ public record JmhRow(String benchmark, String mode, int threads, Map<String, Str
         JsonNode metric = row.path("primaryMetric");
         return new JmhRow(row.path("benchmark").asText(), row.path("mode").asText(), row.path("threads").asInt(1),
                 params, number(metric.path("score")), number(metric.path("scoreError")),
-                metric.path("scoreUnit").asText());
+                metric.path("scoreUnit").asText(), rawData(metric.path("rawData")));
+    }
+
+    private static List<List<Double>> rawData(JsonNode forks) {
+        List<List<Double>> out = new ArrayList<>();
+        for (JsonNode fork : forks) {
+            List<Double> iterations = new ArrayList<>();
+            fork.forEach(i -> iterations.add(number(i)));
+            out.add(List.copyOf(iterations));
+        }
+        return List.copyOf(out);
     }
 
     // JMH writes NaN (one iteration: no error estimate) as the string "NaN".
@@ -41,6 +62,11 @@ public record JmhRow(String benchmark, String mode, int threads, Map<String, Str
         int method = benchmark.lastIndexOf('.');
         int cls = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
         return benchmark.substring(cls + 1);
+    }
+
+    /** Throughput units (ops/time) improve upwards, time-per-operation units downwards. */
+    public boolean higherIsBetter() {
+        return Units.higherIsBetter(unit);
     }
 
     /** Factor that turns this row's score into operations per second (throughput units only). */

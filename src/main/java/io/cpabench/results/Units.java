@@ -1,17 +1,27 @@
 package io.cpabench.results;
 
 /** JMH score units ("ops/ms", "us/op") to one base, so tables read the same whatever -tu was. */
-final class Units {
+public final class Units {
     private Units() {}
 
-    static double perSecond(String unit) {
+    public static double perSecond(String unit) {
         if (!unit.startsWith("ops/")) {
             throw new IllegalArgumentException("not a throughput unit: " + unit);
         }
         return 1e9 / nanosIn(unit.substring(4));
     }
 
-    static double nanos(String unit) {
+    public static boolean higherIsBetter(String unit) {
+        if (unit.startsWith("ops/")) {
+            return true;
+        }
+        if (unit.endsWith("/op")) {
+            return false;
+        }
+        throw new IllegalArgumentException("unit '" + unit + "' is neither ops/time nor time/op");
+    }
+
+    public static double nanos(String unit) {
         if (!unit.endsWith("/op")) {
             throw new IllegalArgumentException("not a time-per-operation unit: " + unit);
         }

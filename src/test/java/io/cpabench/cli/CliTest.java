@@ -58,8 +58,8 @@ class CliTest {
     }
 
     @Test
-    void compareAndReportAreReserved() throws Exception {
-        assertBadInput(run("compare", "a", "b"), "compare: not implemented yet");
+    void reportOfAMissingPathIsBadInput() throws Exception {
+        assertBadInput(run("report", tmp.resolve("missing").toString()), "no such file or directory");
     }
 
     @Test

@@ -39,4 +39,11 @@ class ForkJdkTest {
     void runningJvmByDefault() {
         assertThat(ForkJdk.of(null).major()).isEqualTo(Runtime.version().feature());
     }
+
+    @Test
+    void virtualThreadCancellationCasesNeedJdk21Too() {
+        List<String> cases = List.of("EVENT_LOOP", "VIRTUAL_THREAD_BLOCKED", "VIRTUAL_THREAD_COMPUTING");
+        assertThat(new ForkJdk(17, null).runnableModels(cases)).containsExactly("EVENT_LOOP");
+        assertThat(new ForkJdk(25, null).runnableModels(cases)).isEqualTo(cases);
+    }
 }

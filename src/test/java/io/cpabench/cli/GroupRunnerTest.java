@@ -35,7 +35,8 @@ class GroupRunnerTest {
     void userJmhOptionsPassThrough() {
         JmhExtras extras = new JmhExtras(List.of("-prof", "gc", "-tu", "ms", "-jvmArgsAppend", "-Xmx2g"));
         Options o = new GroupRunner(java.util.Optional.of("/opt/jdk/bin/java"), extras).options(run, Path.of("g.json")).build();
-        assertThat(o.getProfilers()).extracting(p -> p.getKlass()).containsExactly("gc");
+        assertThat(o.getProfilers()).extracting(p -> p.getKlass())
+                .containsExactly("gc", io.cpabench.latency.LatencyProfiler.class.getName());
         assertThat(o.getTimeUnit().get()).isEqualTo(java.util.concurrent.TimeUnit.MILLISECONDS);
         assertThat(o.getJvmArgsAppend().get()).containsExactly("-Xmx2g");
         assertThat(o.getJvm().get()).isEqualTo("/opt/jdk/bin/java");

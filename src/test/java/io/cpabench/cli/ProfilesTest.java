@@ -17,7 +17,7 @@ class ProfilesTest {
         Profile quick = Profiles.load("quick", 16);
         assertThat(quick.comparable()).isTrue();
         assertThat(quick.failOnError()).isFalse();
-        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch");
+        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch", "latency");
         ProfileGroup cpu = quick.groups().get(0);
         assertThat(cpu.params().get("workload")).containsExactly("CPU");
         assertThat(cpu.params().get("model")).containsExactly("SEQUENTIAL", "GIL_THREADS", "MULTI_INTERPRETER",
@@ -44,6 +44,7 @@ class ProfilesTest {
         assertThat(scaling.params().get("workload")).hasSize(6);
         assertThat(smoke.groups().get(2).threads()).containsExactly(1, 2);
         assertThat(smoke.groups().get(2).params().get("lock")).containsExactly("NONE", "GIL");
+        assertThat(smoke.groups()).extracting(ProfileGroup::name).contains("latency", "task-latency", "cancellation");
     }
 
     @Test

@@ -1,0 +1,86 @@
+package io.cpabench.cli;
+
+import io.cpabench.stats.CompareJson;
+import io.cpabench.stats.CompareMarkdown;
+import io.cpabench.stats.CompareText;
+import io.cpabench.stats.Comparison;
+import io.cpabench.stats.PooledRow;
+import io.cpabench.stats.ResultFiles;
+import io.cpabench.stats.RowKey;
+import io.cpabench.stats.VerdictRule;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code compare OLD NEW}: which rows got faster or slower, with fork-level confidence intervals.
+ * Everything is read and checked before anything is printed, so bad input prints one line and exits 2.
+ */
+@Command(name = "compare", description = "Compare two JMH result sets (files or directories of runs, forks pooled).")
+final class CompareCommand implements Callable<Integer> {
+    static final int REGRESSION = 1;
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
+
+    /** The output formats; lower-case because they are typed as such. */
+    enum Format {
+        text(CompareText::render), md(CompareMarkdown::render), json(CompareJson::render);
+
+        final Function<Comparison, String> renderer;
+
+        Format(Function<Comparison, String> renderer) {
+            this.renderer = renderer;
+        }
+    }
+
+    private final PrintStream out;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "baseline: a JMH JSON file or a directory of them")
+    Path oldPath;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "candidate: a JMH JSON file or a directory of them")
+    Path newPath;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, md or json")
+    Format format;
+
+    @Option(names = "--min-effect", defaultValue = "2%", description = "smallest change worth reporting, e.g. 2%%")
+    String minEffect;
+
+    @Option(names = "--fail-on-regression", description = "exit 1 if any row is significantly slower")
+    boolean failOnRegression;
+
+    CompareCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        VerdictRule rule = new VerdictRule(minEffect(minEffect));
+        Map<RowKey, PooledRow> oldRows = ResultFiles.load("old", oldPath);
+        Map<RowKey, PooledRow> newRows = ResultFiles.load("new", newPath);
+        Comparison c = Comparison.of(oldRows, newRows, rule);
+        if (c.rows().isEmpty()) {
+            throw new IllegalArgumentException("nothing in common: no row of " + oldPath + " matches one of " + newPath
+                    + " by benchmark, mode, params and threads");
+        }
+        out.print(format.renderer.apply(c));
+        out.flush();
+        return failOnRegression && c.anyRegression() ? REGRESSION : 0;
+    }
+
+    static double minEffect(String text) {
+        Matcher m = PERCENT.matcher(text.strip());
+        double percent = m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        if (!(percent >= 0 && percent < 100)) {
+            throw new IllegalArgumentException("bad --min-effect '" + text + "': expected a percentage in [0%, 100%), like 2%");
+        }
+        return percent / 100;
+    }
+}

@@ -1,0 +1,9 @@
+package io.cpabench.results;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What one run was: the plan's name, where, when (UTC), on which JDK major, and what went wrong. */
+public record RunInfo(String profile, boolean comparable, String runner, int forkJdkMajor, String forkJava,
+                      Instant start, Instant end, List<String> failures, List<String> notes) {
+}

@@ -1,0 +1,86 @@
+package io.cpabench.stats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code compare --format json}: {@code rows} holds one object per row, one-sided rows included
+ * (verdict "only in old" / "only in new"), so a script sees every row either side had.
+ */
+public final class CompareJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private CompareJson() {}
+
+    public static String render(Comparison c) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("confidence", c.level());
+        root.put("min_effect", c.minEffect());
+        ArrayNode rows = root.putArray("rows");
+        c.rows().forEach(r -> row(rows.addObject(), r));
+        c.onlyOld().forEach(r -> oneSided(rows.addObject(), r, "only in old"));
+        c.onlyNew().forEach(r -> oneSided(rows.addObject(), r, "only in new"));
+        ArrayNode geo = root.putArray("geomeans");
+        c.geomeans().forEach(g -> geo.addObject().put("benchmark_class", g.benchmarkClass()).put("mode", g.mode())
+                .put("ratio", g.ratio()).put("rows", g.rows()));
+        try {
+            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void row(ObjectNode o, RowComparison r) {
+        key(o, r.key(), r.unit(), r.higherIsBetter());
+        side(o.putObject("old"), r.oldSample(), r.oldInterval());
+        side(o.putObject("new"), r.newSample(), r.newInterval());
+        number(o, "ratio", r.ratio() == null ? Double.NaN : r.ratio().ratio());
+        number(o, "ci_low", r.ratio() == null ? Double.NaN : r.ratio().low());
+        number(o, "ci_high", r.ratio() == null ? Double.NaN : r.ratio().high());
+        number(o, "p_value", r.pValue());
+        o.put("verdict", r.verdict().word());
+        o.put("reason", r.notComparable());
+    }
+
+    private static void oneSided(ObjectNode o, PooledRow r, String verdict) {
+        key(o, r.key(), r.unit(), r.higherIsBetter());
+        side(o.putObject(verdict.endsWith("old") ? "old" : "new"), r.sample(), null);
+        o.putNull("ratio");
+        o.putNull("ci_low");
+        o.putNull("ci_high");
+        o.putNull("p_value");
+        o.put("verdict", verdict);
+        o.put("reason", "no matching row on the other side");
+    }
+
+    private static void key(ObjectNode o, RowKey k, String unit, boolean higherIsBetter) {
+        o.put("benchmark", k.benchmark());
+        o.put("mode", k.mode());
+        o.put("threads", k.threads());
+        ObjectNode params = o.putObject("params");
+        k.params().forEach(params::put);
+        o.put("unit", unit);
+        o.put("higher_is_better", higherIsBetter);
+    }
+
+    private static void side(ObjectNode o, ForkSample s, MeanInterval ci) {
+        o.put("forks", s.forks());
+        number(o, "mean", s.mean());
+        number(o, "median", s.median());
+        number(o, "ci_low", ci == null ? Double.NaN : ci.low());
+        number(o, "ci_high", ci == null ? Double.NaN : ci.high());
+    }
+
+    // JSON has no NaN: an absent number is null.
+    private static void number(ObjectNode o, String field, double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            o.putNull(field);
+        } else {
+            o.put(field, x);
+        }
+    }
+}

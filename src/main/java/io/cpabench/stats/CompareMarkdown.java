@@ -1,0 +1,58 @@
+package io.cpabench.stats;
+
+import java.util.List;
+import java.util.Set;
+
+/** {@code compare --format md}: GitHub-flavoured Markdown for a CI job summary. */
+public final class CompareMarkdown {
+    private CompareMarkdown() {}
+
+    public static String render(Comparison c) {
+        StringBuilder out = new StringBuilder();
+        String nl = "\n";
+        out.append("**").append(Cells.summary(c)).append("**").append(nl).append(nl);
+        Cells.sections(c.rows()).forEach((name, rows) -> {
+            RowComparison first = rows.get(0);
+            out.append("#### ").append(esc(name)).append(" (").append(Cells.direction(first.unit(), first.higherIsBetter()))
+                    .append(')').append(nl).append(nl);
+            Set<String> shown = Cells.varying(rows.stream().map(RowComparison::key).toList());
+            out.append("| params | old | new | new/old | 95% CI | p | verdict |").append(nl);
+            out.append("|---|--:|--:|--:|---|--:|---|").append(nl);
+            for (RowComparison r : rows) {
+                String v = Cells.verdict(r);
+                out.append("| ").append(esc(r.key().paramsText(shown)))
+                        .append(" | ").append(Cells.score(r.oldInterval(), r.oldSample())).append(" (").append(r.oldSample().forks()).append(')')
+                        .append(" | ").append(Cells.score(r.newInterval(), r.newSample())).append(" (").append(r.newSample().forks()).append(')')
+                        .append(" | ").append(Cells.ratio(r.ratio()))
+                        .append(" | ").append(Cells.interval(r.ratio()))
+                        .append(" | ").append(Cells.p(r.pValue()))
+                        .append(" | ").append(r.verdict().isChange() ? "**" + esc(v) + "**" : esc(v)).append(" |").append(nl);
+            }
+            out.append(nl);
+        });
+        if (!c.geomeans().isEmpty()) {
+            out.append("| geomean | mode | new/old | rows |").append(nl).append("|---|---|--:|--:|").append(nl);
+            c.geomeans().forEach(m -> out.append("| ").append(m.benchmarkClass()).append(" | ").append(m.mode()).append(" | ")
+                    .append(Cells.ratio(m.ratio())).append(" | ").append(m.rows()).append(" |").append(nl));
+            out.append(nl);
+        }
+        oneSided(out, "Only in old, not compared", c.onlyOld());
+        oneSided(out, "Only in new, not compared", c.onlyNew());
+        out.append("<sub>").append(esc(Cells.method(c))).append("</sub>").append(nl);
+        return out.toString();
+    }
+
+    private static void oneSided(StringBuilder out, String title, List<PooledRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append(title).append(":\n\n");
+        rows.forEach(r -> out.append("- ").append(esc(Cells.oneSided(r))).append('\n'));
+        out.append('\n');
+    }
+
+    // A '|' in a param value would end the cell; '~' alone is harmless in GFM (strikethrough needs a pair).
+    private static String esc(String s) {
+        return s.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,45 @@
+package io.cpabench.stats;
+
+import io.cpabench.results.TextTable;
+import java.util.List;
+import java.util.Set;
+
+/** {@code compare --format text}: one aligned table per benchmark method and mode, like benchstat's. */
+public final class CompareText {
+    private CompareText() {}
+
+    public static String render(Comparison c) {
+        StringBuilder out = new StringBuilder();
+        String nl = System.lineSeparator();
+        Cells.sections(c.rows()).forEach((name, rows) -> {
+            RowComparison first = rows.get(0);
+            out.append(name).append(" (").append(Cells.direction(first.unit(), first.higherIsBetter())).append(')').append(nl);
+            Set<String> shown = Cells.varying(rows.stream().map(RowComparison::key).toList());
+            TextTable t = new TextTable("params", ">old", ">forks", ">new", ">forks", ">new/old", "95% CI", ">p", "verdict");
+            for (RowComparison r : rows) {
+                t.row(r.key().paramsText(shown), Cells.score(r.oldInterval(), r.oldSample()), String.valueOf(r.oldSample().forks()),
+                        Cells.score(r.newInterval(), r.newSample()), String.valueOf(r.newSample().forks()),
+                        Cells.ratio(r.ratio()), Cells.interval(r.ratio()), Cells.p(r.pValue()), Cells.verdict(r));
+            }
+            out.append(t.render()).append(nl);
+        });
+        if (!c.geomeans().isEmpty()) {
+            TextTable g = new TextTable("geomean", "mode", ">new/old", ">rows");
+            c.geomeans().forEach(m -> g.row(m.benchmarkClass(), m.mode(), Cells.ratio(m.ratio()), String.valueOf(m.rows())));
+            out.append(g.render()).append(nl);
+        }
+        oneSided(out, "only in old, not compared:", c.onlyOld());
+        oneSided(out, "only in new, not compared:", c.onlyNew());
+        out.append(Cells.summary(c)).append(nl).append(Cells.method(c)).append(nl);
+        return out.toString();
+    }
+
+    private static void oneSided(StringBuilder out, String title, List<PooledRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append(title).append(System.lineSeparator());
+        rows.forEach(r -> out.append("  ").append(Cells.oneSided(r)).append(System.lineSeparator()));
+        out.append(System.lineSeparator());
+    }
+}

@@ -1,0 +1,63 @@
+package io.cpabench.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Two sides of result rows matched by {@link RowKey}: the compared rows, the rows only one side has
+ * (listed, never dropped), and the geometric mean of the ratios per benchmark class and mode.
+ */
+public record Comparison(double level, double minEffect, List<RowComparison> rows,
+                         List<PooledRow> onlyOld, List<PooledRow> onlyNew, List<Geomean> geomeans) {
+
+    public static final double LEVEL = 0.95;
+
+    /** The geometric mean of new/old over a class's comparable rows of one mode. */
+    public record Geomean(String benchmarkClass, String mode, double ratio, int rows) {}
+
+    public static Comparison of(Map<RowKey, PooledRow> oldRows, Map<RowKey, PooledRow> newRows, VerdictRule rule) {
+        List<RowComparison> rows = new ArrayList<>();
+        List<PooledRow> onlyOld = new ArrayList<>();
+        List<PooledRow> onlyNew = new ArrayList<>();
+        for (RowKey k : new TreeSet<>(union(oldRows, newRows))) {
+            PooledRow a = oldRows.get(k);
+            PooledRow b = newRows.get(k);
+            if (a != null && b != null) {
+                rows.add(RowComparison.of(a, b, rule, LEVEL));
+            } else if (a != null) {
+                onlyOld.add(a);
+            } else {
+                onlyNew.add(b);
+            }
+        }
+        return new Comparison(LEVEL, rule.minEffect(), rows, onlyOld, onlyNew, geomeans(rows));
+    }
+
+    public boolean anyRegression() {
+        return rows.stream().anyMatch(r -> r.verdict() == ChangeVerdict.SLOWER);
+    }
+
+    private static List<RowKey> union(Map<RowKey, PooledRow> a, Map<RowKey, PooledRow> b) {
+        List<RowKey> all = new ArrayList<>(a.keySet());
+        all.addAll(b.keySet());
+        return all;
+    }
+
+    // Per mode as well as per class: a thrpt ratio and an avgt ratio point opposite ways.
+    private static List<Geomean> geomeans(List<RowComparison> rows) {
+        Map<String, List<RowComparison>> groups = new LinkedHashMap<>();
+        for (RowComparison r : rows) {
+            if (r.ratio() != null) {
+                groups.computeIfAbsent(r.key().className() + "\u0000" + r.key().mode(), g -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Geomean> out = new ArrayList<>();
+        groups.forEach((g, rs) -> out.add(new Geomean(rs.get(0).key().className(), rs.get(0).key().mode(),
+                Math.exp(rs.stream().mapToDouble(r -> Math.log(r.ratio().ratio())).average().orElse(Double.NaN)),
+                rs.size())));
+        return out;
+    }
+}

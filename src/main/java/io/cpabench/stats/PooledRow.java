@@ -1,0 +1,37 @@
+package io.cpabench.stats;
+
+import io.cpabench.results.JmhRow;
+import io.cpabench.results.Units;
+
+/**
+ * Every fork of one row found on one side of a comparison, in the unit of the first file that had it
+ * (a later run with another {@code -tu} is converted, not mixed).
+ */
+public record PooledRow(RowKey key, String unit, boolean higherIsBetter, ForkSample sample) {
+
+    public static PooledRow of(JmhRow row) {
+        return new PooledRow(RowKey.of(row), row.unit(), row.higherIsBetter(), ForkSample.ofRawData(row.rawData(), 1));
+    }
+
+    public PooledRow pool(JmhRow row) {
+        return new PooledRow(key, unit, higherIsBetter, sample.pool(ForkSample.ofRawData(row.rawData(), scaleFrom(row))));
+    }
+
+    /** This side's forks expressed in {@code other}'s unit. */
+    public ForkSample sampleIn(PooledRow other) {
+        return sample.scaled(baseFactor() / other.baseFactor());
+    }
+
+    private double scaleFrom(JmhRow row) {
+        return factor(row.unit(), row.higherIsBetter()) / baseFactor();
+    }
+
+    private double baseFactor() {
+        return factor(unit, higherIsBetter);
+    }
+
+    // ops/ms → ops/s or us/op → ns/op: the factor into the unit family's base.
+    private static double factor(String unit, boolean throughput) {
+        return throughput ? Units.perSecond(unit) : Units.nanos(unit);
+    }
+}

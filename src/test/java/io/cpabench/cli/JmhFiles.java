@@ -1,0 +1,39 @@
+package io.cpabench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Writes JMH JSON result files with rawData in JMH's own shape, fork by fork, for compare tests. */
+final class JmhFiles {
+    private final List<String> rows = new ArrayList<>();
+
+    /** A ScalingBenchmark row whose forks average {@code forkMeans} (iterations ±1% around each). */
+    JmhFiles scaling(String workload, String model, double... forkMeans) {
+        return row("io.cpabench.bench.ScalingBenchmark.run", "thrpt", "ops/s",
+                "\"workload\":\"" + workload + "\",\"model\":\"" + model + "\",\"workers\":\"2\"", forkMeans);
+    }
+
+    JmhFiles dispatch(String model, String unit, double... forkMeans) {
+        return row("io.cpabench.bench.DispatchBenchmark.run", "avgt", unit,
+                "\"model\":\"" + model + "\",\"workers\":\"2\"", forkMeans);
+    }
+
+    JmhFiles row(String benchmark, String mode, String unit, String params, double... forkMeans) {
+        String raw = java.util.Arrays.stream(forkMeans)
+                .mapToObj(m -> String.format(Locale.ROOT, "[%s,%s,%s]", m * 0.99, m, m * 1.01))
+                .collect(Collectors.joining(","));
+        double score = java.util.Arrays.stream(forkMeans).average().orElse(Double.NaN);
+        rows.add("{\"jmhVersion\":\"1.37\",\"benchmark\":\"" + benchmark + "\",\"mode\":\"" + mode
+                + "\",\"threads\":1,\"forks\":" + forkMeans.length + ",\"params\":{" + params + "},"
+                + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":1.0,\"scoreUnit\":\"" + unit
+                + "\",\"rawData\":[" + raw + "]},"
+                + "\"secondaryMetrics\":{\"·gilSwitches\":{\"score\":0,\"scoreUnit\":\"#\",\"rawData\":[[0]]}}}");
+        return this;
+    }
+
+    String json() {
+        return rows.stream().collect(Collectors.joining(",\n", "[\n", "\n]\n"));
+    }
+}
