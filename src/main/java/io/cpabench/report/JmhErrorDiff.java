@@ -29,8 +29,8 @@ final class JmhErrorDiff implements DiffSource {
             }
         }
         return new Diff(oldSet.label(), newSet.label(),
-                "ratio of JMH scores; interval from JMH's 99.9% score errors (iterations, not forks) — "
-                        + "fork-level statistics are not in this build", MIN_EFFECT, rows);
+                "ratio of JMH scores; interval from JMH's 99.9% score errors, which treat iterations as "
+                        + "independent and so run narrow", MIN_EFFECT, rows);
     }
 
     private static Map<List<Object>, JmhRow> index(List<JmhRow> rows) {

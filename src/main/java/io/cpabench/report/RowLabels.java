@@ -17,7 +17,7 @@ final class RowLabels {
         Map<String, Set<String>> values = new TreeMap<>();
         params.forEach(p -> p.forEach((k, v) -> values.computeIfAbsent(k, x -> new TreeSet<>()).add(v)));
         values.forEach((k, v) -> {
-            if (v.size() > 1 || params.stream().anyMatch(p -> !p.containsKey(k))) {
+            if (v.size() > 1) {
                 varying.add(k);
             }
         });

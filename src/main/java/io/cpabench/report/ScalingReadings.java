@@ -41,8 +41,8 @@ final class ScalingReadings {
                     row.addAll(List.of("·", "·", "·", "baseline"));
                 } else if (first && fit.isPresent()) {
                     ScalingFits.Fit f = fit.get();
-                    row.addAll(List.of(String.format(Locale.ROOT, "%.3f", f.sigma()), String.format(Locale.ROOT, "%.4f", f.kappa()),
-                            Double.isFinite(f.peak()) ? String.format(Locale.ROOT, "%.1f", f.peak()) : "∞", f.reading()));
+                    row.addAll(List.of(fixed(f.sigma(), 3), fixed(f.kappa(), 4),
+                            Double.isNaN(f.peak()) ? "" : Double.isFinite(f.peak()) ? fixed(f.peak(), 1) : "∞", f.reading()));
                 } else if (first) {
                     row.addAll(List.of("", "", "", fits.unavailable()));
                 } else {
@@ -53,6 +53,10 @@ final class ScalingReadings {
             }
         }
         return out;
+    }
+
+    private static String fixed(double x, int decimals) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%." + decimals + "f", x) : "";
     }
 
     static String percent(double x) {

@@ -5,10 +5,10 @@ final class Sources {
     private Sources() {}
 
     static ScalingFits scalingFits() {
-        return new NoScalingFits();
+        return new UslScalingFits();
     }
 
     static DiffSource diff() {
-        return new JmhErrorDiff();
+        return new PreferForkStats();
     }
 }
