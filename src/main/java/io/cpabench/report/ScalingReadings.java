@@ -42,7 +42,7 @@ final class ScalingReadings {
                 } else if (first && fit.isPresent()) {
                     ScalingFits.Fit f = fit.get();
                     row.addAll(List.of(fixed(f.sigma(), 3), fixed(f.kappa(), 4),
-                            Double.isNaN(f.peak()) ? "" : Double.isFinite(f.peak()) ? fixed(f.peak(), 1) : "∞", f.reading()));
+                            peak(f.peak()), f.reading()));
                 } else if (first) {
                     row.addAll(List.of("", "", "", fits.unavailable()));
                 } else {
@@ -53,6 +53,11 @@ final class ScalingReadings {
             }
         }
         return out;
+    }
+
+    // √((1−σ)/κ) falls below 1 when σ ≈ 1: throughput is then highest at one worker, not at "0.0".
+    private static String peak(double n) {
+        return Double.isNaN(n) ? "" : Double.isInfinite(n) ? "∞" : fixed(Math.max(1, n), 1);
     }
 
     private static String fixed(double x, int decimals) {
