@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * {@code compare OLD NEW}: which rows got faster or slower, with fork-level confidence intervals.
  * Everything is read and checked before anything is printed, so bad input prints one line and exits 2.
  */
-@Command(name = "compare", description = "Compare two JMH result sets (files or directories of runs, forks pooled).")
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare two JMH result sets (files or directories of runs, forks pooled).")
 final class CompareCommand implements Callable<Integer> {
     static final int REGRESSION = 1;
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");

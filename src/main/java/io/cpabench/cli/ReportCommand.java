@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code report}: report.html and summary.md for result files or directories; two or more sets get a diff. */
-@Command(name = "report", description = "Write report.html (charts) and summary.md for JMH result files or directories.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Write report.html (charts) and summary.md for JMH result files or directories.")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
             description = "result files or directories (default: jmh-results); with two or more result sets the first is the diff's old side")
