@@ -1,11 +1,8 @@
 package io.cpabench.cli;
 
 import java.io.PrintStream;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** The suite's subcommands under picocli, with every input error as one line on stderr and exit 2. */
 public final class Cli {
@@ -18,27 +15,6 @@ public final class Cli {
                     + "Arguments not starting with run/compare/report go to JMH unchanged.")
     static final class Root {}
 
-    /** A subcommand reserved for a later issue. */
-    @Command
-    static final class NotYet implements Callable<Integer> {
-        private final String name;
-        private final PrintStream err;
-
-        @Parameters(arity = "0..*")
-        List<String> ignored;
-
-        NotYet(String name, PrintStream err) {
-            this.name = name;
-            this.err = err;
-        }
-
-        @Override
-        public Integer call() {
-            err.println(name + ": not implemented yet");
-            return BAD_INPUT;
-        }
-    }
-
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         return execute(args, out, err, PieceRunner.JMH);
     }
@@ -48,7 +24,7 @@ public final class Cli {
         CommandLine cli = new CommandLine(new Root())
                 .addSubcommand("run", new RunCommand(out, err, pieces))
                 .addSubcommand("compare", new CompareCommand(out))
-                .addSubcommand("report", new NotYet("report", err));
+                .addSubcommand("report", new ReportCommand(out));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {

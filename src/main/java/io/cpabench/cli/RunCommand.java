@@ -121,6 +121,7 @@ public final class RunCommand implements Callable<Integer> {
             failed |= o.failed();
         }
         compareAcrossJdks(files);
+        out.print(io.cpabench.report.Report.besideResults(files));
         return failed ? 1 : 0;
     }
 

@@ -58,8 +58,8 @@ class CliTest {
     }
 
     @Test
-    void reportIsReserved() throws Exception {
-        assertBadInput(run("report", "a"), "report: not implemented yet");
+    void reportOfAMissingPathIsBadInput() throws Exception {
+        assertBadInput(run("report", tmp.resolve("missing").toString()), "no such file or directory");
     }
 
     @Test

@@ -1,0 +1,20 @@
+package io.cpabench.report;
+
+import java.util.List;
+
+/**
+ * Two result sets compared row by row: what the forest plot and the compare table show.
+ *
+ * @param method    how the intervals were made, in words, printed under the table
+ * @param minEffect the smallest change worth reporting, as a fraction (0.02 = ±2%)
+ */
+record Diff(String oldLabel, String newLabel, String method, double minEffect, List<Row> rows) {
+    /**
+     * @param ratio  new/old of the score (NaN when not comparable)
+     * @param low    interval bounds of the ratio, NaN when there is none
+     * @param higherIsBetter whether a ratio above 1 is an improvement (throughput) or a regression (time/op)
+     * @param verdict "faster", "slower", "~", "unsure", or why the row cannot be compared
+     */
+    record Row(String label, String unit, double oldScore, double newScore, double ratio, double low, double high,
+               boolean higherIsBetter, String verdict) {}
+}

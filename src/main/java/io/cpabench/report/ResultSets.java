@@ -1,0 +1,88 @@
+package io.cpabench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cpabench.results.JmhJson;
+import io.cpabench.results.JmhRow;
+import io.cpabench.results.ResultPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds the result sets named on the command line: a file is one set, a directory is every JMH JSON
+ * file below it (e.g. {@code jmh-results/} with one run per runner and JDK). Every problem is an
+ * {@link IllegalArgumentException} with a one-line message, raised before anything is written.
+ */
+public final class ResultSets {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ResultSets() {}
+
+    public static List<ResultSet> load(List<Path> inputs) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("report: name a result file or directory");
+        }
+        List<ResultSet> sets = new ArrayList<>();
+        for (Path in : inputs) {
+            if (!Files.exists(in)) {
+                throw new IllegalArgumentException("report: no such file or directory: " + in);
+            }
+            if (Files.isDirectory(in)) {
+                List<Path> files = jsonFiles(in);
+                if (files.isEmpty()) {
+                    throw new IllegalArgumentException("report: no JMH result files in " + in);
+                }
+                for (Path f : files) {
+                    sets.add(read(f, in.relativize(f)));
+                }
+            } else {
+                sets.add(read(in, in.getFileName()));
+            }
+        }
+        return sets;
+    }
+
+    // Sorted by path, so jdk17 comes before jdk25 and older runs before newer ones: the diff's old side first.
+    private static List<Path> jsonFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".env.json"))
+                    .sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("report: cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static ResultSet read(Path file, Path shown) {
+        List<JsonNode> json;
+        try {
+            json = JmhJson.rows(file);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("report: not JMH JSON: " + file);
+        }
+        boolean jmh = !json.isEmpty() && json.stream().allMatch(r -> r.path("benchmark").isTextual()
+                && r.path("primaryMetric").path("scoreUnit").isTextual());
+        if (!jmh) {
+            throw new IllegalArgumentException("report: not JMH JSON (no result rows): " + file);
+        }
+        List<JmhRow> rows = json.stream().map(JmhRow::of).collect(Collectors.toList());
+        String label = shown.toString().replace('\\', '/').replaceFirst("\\.json$", "");
+        return new ResultSet(label, file, json, rows, env(ResultPaths.envFile(file)));
+    }
+
+    // An environment file is context, not data: a damaged one leaves its table empty, it does not stop the report.
+    private static JsonNode env(Path file) {
+        try {
+            return Files.isRegularFile(file) ? MAPPER.readTree(file.toFile()) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.cpabench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One scaling chart's data: every model's tasks/s over worker counts for one benchmark, workload and
+ * fixed settings (task size, latency, JMH threads).
+ *
+ * @param models model → workers → tasks/s with its error, models in the order first seen
+ */
+record ScalingGroup(String benchmark, String workload, Map<String, String> fixed,
+                    Map<String, TreeMap<Integer, Point>> models) {
+    static final String SEQUENTIAL = "SEQUENTIAL";
+
+    /** Sizes that do not shape this workload's work: an I/O latency in a CPU chart's title would only be noise. */
+    private static final Map<String, Set<String>> IRRELEVANT = Map.of(
+            "CPU", Set.of("memKiB", "ioMicros", "cpuShare"), "MEMORY", Set.of("cpuSize", "ioMicros", "cpuShare"),
+            "IO_SLEEP", Set.of("cpuSize", "memKiB", "cpuShare"), "IO_SOCKET", Set.of("cpuSize", "memKiB", "cpuShare"),
+            "NOOP", Set.of("cpuSize", "memKiB", "ioMicros", "cpuShare"), "MIXED", Set.of("memKiB"));
+
+    String title() {
+        Set<String> hidden = IRRELEVANT.getOrDefault(workload, Set.of());
+        String settings = fixed.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return (workload.isEmpty() ? "(no workload)" : workload) + (settings.isEmpty() ? "" : "  (" + settings + ")");
+    }
+
+    List<Integer> workerCounts() {
+        TreeMap<Integer, Boolean> all = new TreeMap<>();
+        models.values().forEach(m -> m.keySet().forEach(w -> all.put(w, true)));
+        return new ArrayList<>(all.keySet());
+    }
+
+    /**
+     * SEQUENTIAL's tasks/s, the base of the ideal line and of every speedup: at one worker if measured,
+     * else at any worker count (it ignores workers), else NaN.
+     */
+    double sequential() {
+        TreeMap<Integer, Point> seq = models.get(SEQUENTIAL);
+        if (seq == null) {
+            return Double.NaN;
+        }
+        Point one = seq.get(1);
+        if (one != null && one.hasValue()) {
+            return one.value();
+        }
+        return seq.values().stream().filter(Point::hasValue).mapToDouble(Point::value).findFirst().orElse(Double.NaN);
+    }
+
+    /** Model → workers → tasks/s without the points that have no value, for fits. */
+    static Map<Integer, Double> values(TreeMap<Integer, Point> series) {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        series.forEach((w, p) -> {
+            if (p.hasValue()) {
+                out.put(w, p.value());
+            }
+        });
+        return out;
+    }
+}
