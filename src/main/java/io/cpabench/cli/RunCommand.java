@@ -156,6 +156,8 @@ public final class RunCommand implements Callable<Integer> {
         out.println("resuming " + parts.path() + ": " + done + " of " + pieces.size() + " pieces done, " + (pieces.size() - done) + " to run");
         JdkRun.Outcome o = new JdkRun(out, p, extras, spec.runner(), spec.cores(), pieceRunners)
                 .run(jdk, parts, pieces, spec.start(), notes);
+        // as a run that was never interrupted would have; the other JDKs of a --jdk run resume on their own
+        out.print(io.cpabench.report.Report.besideResults(o.file().map(List::of).orElse(List.of())));
         return o.failed() ? 1 : 0;
     }
 
