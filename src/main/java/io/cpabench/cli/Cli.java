@@ -16,8 +16,13 @@ public final class Cli {
     static final class Root {}
 
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, out, err, PieceRunner.JMH);
+    }
+
+    /** With the pieces of {@code run} run by {@code pieces} instead of JMH: for tests. */
+    static int execute(String[] args, PrintStream out, PrintStream err, PieceRunner.Factory pieces) {
         CommandLine cli = new CommandLine(new Root())
-                .addSubcommand("run", new RunCommand(out, err))
+                .addSubcommand("run", new RunCommand(out, err, pieces))
                 .addSubcommand("compare", new CompareCommand(out))
                 .addSubcommand("report", new ReportCommand(out));
         cli.setOut(new java.io.PrintWriter(out, true));

@@ -9,11 +9,13 @@ import io.cpabench.results.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.LatencyTable;
+import io.cpabench.results.PartsDir;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.RunInfo;
 import io.cpabench.scaling.ScalingReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,8 +24,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One plan on one JDK: its groups through JMH, one merged result file plus its environment file under
- * {@code <results>/<runner>/jdk<major>/}, and the tables read from it.
+ * One plan on one JDK: the pieces its parts directory does not hold yet, through JMH, each filed as
+ * soon as it ends; then one merged result file plus its environment file beside the parts directory,
+ * which goes, and the tables read from it. A fresh run and a resumed one take the same path.
  */
 final class JdkRun {
     /** The result file written (empty when nothing ran) and whether anything failed. */
@@ -32,39 +35,47 @@ final class JdkRun {
     private final PrintStream out;
     private final Profile profile;
     private final JmhExtras extras;
-    private final Path results;
     private final String runner;
     private final int cores;
+    private final PieceRunner.Factory pieceRunners;
 
-    JdkRun(PrintStream out, Profile profile, JmhExtras extras, Path results, String runner, int cores) {
+    JdkRun(PrintStream out, Profile profile, JmhExtras extras, String runner, int cores, PieceRunner.Factory pieceRunners) {
         this.out = out;
         this.profile = profile;
         this.extras = extras;
-        this.results = results;
         this.runner = runner;
         this.cores = cores;
+        this.pieceRunners = pieceRunners;
     }
 
-    Outcome run(ForkJdk jdk, List<PlannedRun> plan, List<String> notes) throws IOException {
-        Instant start = Instant.now();
+    /** @param start when the run first started: a resumed run keeps its original time stamp */
+    Outcome run(ForkJdk jdk, PartsDir parts, List<Piece> pieces, Instant start, List<String> notes) throws IOException {
+        int earlier = runMissing(jdk, parts, pieces);
+        List<String> allNotes = new ArrayList<>(notes);
+        if (earlier > 0) {
+            // The rows come from more than one process (and maybe hours apart): say so beside them.
+            allNotes.add("resumed: " + earlier + " of " + pieces.size() + " pieces ran before the resume");
+        }
+        ArrayNode merged = JmhJson.emptyArray();
         List<String> failures = new ArrayList<>();
-        List<Path> parts = runGroups(plan, jdk, failures);
-        ArrayNode merged = JmhJson.merge(parts);
+        for (Piece p : pieces) {
+            parts.rows(p.id()).forEach(merged::add);
+            parts.error(p.id()).ifPresent(e -> failures.add(p.run().describe(p.run().combinations().get(0)) + ": " + e));
+        }
         List<JmhRow> rows = new ArrayList<>();
         merged.forEach(r -> rows.add(JmhRow.of(r)));
-        failures.addAll(MissingRows.find(plan, rows));
+        failures.addAll(MissingRows.find(pieces.stream().map(Piece::run).toList(), rows));
         Instant end = Instant.now();
-        parts.forEach(JdkRun::deleteQuietly);
 
         out.print(new HeadlineTables(rows, cores).render());
         out.print(ScalingReport.render(rows));
         out.print(new LatencyTable(merged).render());
         Optional<Path> written = Optional.empty();
         if (!merged.isEmpty()) {
-            Path file = ResultPaths.freeFile(ResultPaths.directory(results, runner, jdk.major()), start);
+            Path file = ResultPaths.freeFile(parts.resultDir(), start);
             AtomicFiles.writeNew(file, JmhJson.toJson(merged));
             RunInfo info = new RunInfo(profile.name(), profile.comparable(), runner, jdk.major(),
-                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), start, end, failures, notes);
+                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), start, end, failures, allNotes);
             List<JsonNode> jsonRows = new ArrayList<>();
             merged.forEach(jsonRows::add);
             AtomicFiles.writeNew(ResultPaths.envFile(file), EnvironmentFile.json(info, jsonRows));
@@ -74,27 +85,35 @@ final class JdkRun {
         } else {
             out.println("no results: nothing written");
         }
+        // Only now: until the merged file exists, the parts are the only copy of the results.
+        parts.remove();
         failures.forEach(f -> out.println("FAILED " + f));
         return new Outcome(written, !failures.isEmpty());
     }
 
-    private List<Path> runGroups(List<PlannedRun> plan, ForkJdk jdk, List<String> failures) throws IOException {
-        GroupRunner groups = new GroupRunner(Optional.ofNullable(jdk.jvm()), extras);
-        List<Path> parts = new ArrayList<>();
-        for (PlannedRun run : plan) {
-            Path json = Files.createTempFile("cpabench-" + run.group() + "-", ".json");
-            GroupRunner.Outcome o = groups.run(run, json);
-            parts.add(o.json());
-            o.error().ifPresent(e -> failures.add("group " + run.group() + ": " + e));
+    /** Runs the pieces not yet on disk, filing each as it ends; returns how many were already there. */
+    private int runMissing(ForkJdk jdk, PartsDir parts, List<Piece> pieces) throws IOException {
+        PieceRunner pieceRunner = pieceRunners.forJdk(jdk, extras);
+        int earlier = 0;
+        for (Piece p : pieces) {
+            if (parts.done(p.id())) {
+                earlier++;
+                continue;
+            }
+            Path scratch = parts.scratch(p.id());
+            GroupRunner.Outcome o = pieceRunner.run(p.run(), scratch);
+            Optional<String> error = o.error();
+            String json;
+            try {
+                json = JmhJson.toJson(JmhJson.merge(List.of(scratch)));
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                // JMH died while writing: the piece is finished, and failed, with no rows.
+                json = "[]" + System.lineSeparator();
+                error = Optional.of(error.orElse("unreadable JMH result: " + e.getMessage()));
+            }
+            parts.record(p.id(), json, error);
+            Files.deleteIfExists(scratch);
         }
-        return parts;
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a leftover temp file in /tmp is harmless
-        }
+        return earlier;
     }
 }

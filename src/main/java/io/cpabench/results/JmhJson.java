@@ -61,6 +61,10 @@ public final class JmhJson {
         return all;
     }
 
+    public static ArrayNode emptyArray() {
+        return MAPPER.createArrayNode();
+    }
+
     public static String toJson(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node) + System.lineSeparator();

@@ -1,0 +1,134 @@
+package io.cpabench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A run in progress on disk: {@code <results>/<runner>/jdk<major>/<stamp>.parts/} holding
+ * {@code plan.json} (written before the first fork) and, per finished piece, {@code <id>.json}
+ * (JMH's JSON for that piece) preceded by {@code <id>.error} when the piece failed. Every file is
+ * written atomically and a piece's {@code .json} is written last, so it is the mark of a finished
+ * piece: whatever a kill -9 leaves behind is either a finished piece or something safe to redo.
+ */
+public final class PartsDir {
+    public static final String SUFFIX = ".parts";
+    public static final String PLAN = "plan.json";
+
+    private final Path dir;
+
+    private PartsDir(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A new parts directory beside where the result file will go, with the plan already in it. */
+    public static PartsDir create(Path resultDir, Instant start, String planJson) throws IOException {
+        Files.createDirectories(resultDir);
+        String base = ResultPaths.stamp(start);
+        for (int n = 1; ; n++) {
+            Path candidate = resultDir.resolve((n == 1 ? base : base + "-" + n) + SUFFIX);
+            try {
+                // createDirectory fails if it exists: two runs started in the same second get different directories
+                Files.createDirectory(candidate);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            AtomicFiles.writeNew(candidate.resolve(PLAN), planJson);
+            return new PartsDir(candidate);
+        }
+    }
+
+    /** An existing parts directory; it must hold a plan. */
+    public static PartsDir open(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(PLAN))) {
+            throw new IllegalArgumentException(dir + " is not an unfinished run: it has no " + PLAN);
+        }
+        return new PartsDir(dir);
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    /** Where the result file goes: the {@code jdk<major>} directory this one sits in. */
+    public Path resultDir() {
+        return dir.toAbsolutePath().getParent();
+    }
+
+    public String plan() {
+        try {
+            return Files.readString(dir.resolve(PLAN), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve(PLAN), e);
+        }
+    }
+
+    public boolean done(String id) {
+        return Files.isRegularFile(pieceFile(id));
+    }
+
+    /** Where JMH writes a piece's JSON while it runs: hidden, so a kill leaves nothing that looks finished. */
+    public Path scratch(String id) {
+        return dir.resolve("." + id + ".running");
+    }
+
+    /** Files a finished piece: its error first, then its rows, which mark it done. */
+    public void record(String id, String jmhJson, Optional<String> error) throws IOException {
+        if (done(id)) {
+            throw new FileAlreadyExistsException(pieceFile(id).toString());
+        }
+        // An .error without .json is a piece a kill interrupted between the two writes; it is redone.
+        Files.deleteIfExists(errorFile(id));
+        if (error.isPresent()) {
+            AtomicFiles.writeNew(errorFile(id), error.get() + System.lineSeparator());
+        }
+        AtomicFiles.writeNew(pieceFile(id), jmhJson);
+        Files.deleteIfExists(scratch(id));
+    }
+
+    public List<JsonNode> rows(String id) {
+        return JmhJson.rows(pieceFile(id));
+    }
+
+    public Optional<String> error(String id) {
+        try {
+            Path f = errorFile(id);
+            return Files.isRegularFile(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Called once the merged result file is safely written. The rename comes first and is atomic, so a
+     * kill during the deletion leaves a hidden directory no resume picks up, never a half-emptied run
+     * that would be merged a second time.
+     */
+    public void remove() throws IOException {
+        Path trash = dir.resolveSibling("." + dir.getFileName() + ".removing");
+        Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
+        try (Stream<Path> all = Files.walk(trash)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private Path pieceFile(String id) {
+        return dir.resolve(id + ".json");
+    }
+
+    private Path errorFile(String id) {
+        return dir.resolve(id + ".error");
+    }
+}

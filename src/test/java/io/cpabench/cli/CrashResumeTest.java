@@ -1,0 +1,211 @@
+package io.cpabench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cpabench.results.JmhJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed in the middle of a piece, then resumed: the finished pieces stay on disk and are not run
+ * again, the interrupted one is, and the merged file holds every row in plan order. JMH is faked, so
+ * this is deterministic and starts no fork.
+ */
+class CrashResumeTest {
+    private static final String PROFILE = """
+            {"name": "tiny", "comparable": true,
+             "defaults": {"forks": 1, "warmupIterations": 0, "measurementIterations": 1, "measurementTime": "100ms"},
+             "groups": [
+               {"name": "dispatch", "include": "^io\\\\.cpabench\\\\.bench\\\\.DispatchBenchmark\\\\.run$",
+                "params": {"model": ["SEQUENTIAL", "FORK_JOIN", "GIL_THREADS"], "workers": [1, 2]}},
+               {"name": "threads", "include": "^io\\\\.cpabench\\\\.bench\\\\.ThreadsBenchmark\\\\.inline$",
+                "params": {"lock": ["NONE", "GIL"]}, "threads": [1, 2]}
+             ]}
+            """;
+    private static final int PIECES = 3 * 2 + 2 * 2;
+
+    @TempDir
+    Path tmp;
+
+    private Path results;
+    private Path profile;
+    private Path jdkDir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void files() throws IOException {
+        results = tmp.resolve("results");
+        profile = tmp.resolve("tiny.json");
+        Files.writeString(profile, PROFILE);
+        jdkDir = results.resolve("box").resolve("jdk" + Runtime.version().feature());
+    }
+
+    private int run(FakeJmh jmh, String... args) {
+        out.reset();
+        err.reset();
+        return Cli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), jmh);
+    }
+
+    private void startAndKill(FakeJmh jmh) {
+        assertThatThrownBy(() -> run(jmh, "run", "--profile", profile.toString(), "--results", results.toString(), "--runner", "box"))
+                .isInstanceOf(FakeJmh.Killed.class);
+    }
+
+    /** Every plan piece in order, as the fake describes them, from an uninterrupted run. */
+    private List<String> planOrder() throws IOException {
+        FakeJmh all = new FakeJmh(0, Set.of());
+        Path elsewhere = tmp.resolve("reference");
+        int code = run(all, "run", "--profile", profile.toString(), "--results", elsewhere.toString(), "--runner", "box");
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return all.ran;
+    }
+
+    private Path partsDir() throws IOException {
+        try (Stream<Path> s = Files.list(jdkDir)) {
+            List<Path> parts = s.filter(p -> p.getFileName().toString().endsWith(".parts")).toList();
+            assertThat(parts).hasSize(1);
+            return parts.get(0);
+        }
+    }
+
+    private Map<String, String> contents(Path dir) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                m.put(p.getFileName().toString(), Files.readString(p));
+            }
+        }
+        return m;
+    }
+
+    private List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void killedRunKeepsFinishedPiecesAndResumeRunsOnlyTheRest() throws IOException {
+        List<String> plan = planOrder();
+        assertThat(plan).hasSize(PIECES);
+
+        startAndKill(new FakeJmh(5, Set.of()));
+        Path parts = partsDir();
+        // four finished pieces and the plan; the fifth died while JMH was writing: only its hidden scratch file
+        List<String> files = names(parts);
+        assertThat(files).contains("plan.json").filteredOn(f -> f.matches("\\d{3}-.*\\.json")).hasSize(4)
+                .allSatisfy(f -> assertThat(f).matches("00[1-4]-dispatch-t1-model=\\w+-workers=\\d\\.json"));
+        assertThat(files).filteredOn(f -> f.startsWith(".")).containsExactly(".005-dispatch-t1-model=GIL_THREADS-workers=1.running");
+        assertThat(names(jdkDir)).containsExactly(parts.getFileName().toString());
+
+        FakeJmh rest = new FakeJmh(0, Set.of());
+        assertThat(run(rest, "run", "--resume", jdkDir.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("4 of 10 pieces done, 6 to run");
+        assertThat(rest.ran).isEqualTo(plan.subList(4, PIECES));
+
+        // one result file named for the original start, its env file, and no parts left
+        String stamp = parts.getFileName().toString().replace(".parts", "");
+        // (and the report, written after a resumed run as after any other)
+        assertThat(names(jdkDir)).containsExactly(stamp + ".env.json", stamp + ".json", "report.html", "summary.md");
+        List<JsonNode> rows = JmhJson.rows(jdkDir.resolve(stamp + ".json"));
+        List<String> merged = new ArrayList<>();
+        for (JsonNode r : rows) {
+            merged.add(describe(r));
+        }
+        assertThat(merged).isEqualTo(plan);
+        // scores say which process ran each row: 1..4 before the kill, 1..6 after it
+        assertThat(rows).extracting(r -> r.path("primaryMetric").path("score").asInt()).containsExactly(1, 2, 3, 4, 1, 2, 3, 4, 5, 6);
+        JsonNode env = new ObjectMapper().readTree(jdkDir.resolve(stamp + ".env.json").toFile());
+        assertThat(env.toString()).contains("resumed: 4 of 10 pieces ran before the resume");
+    }
+
+    @Test
+    void failedPiecesAreRecordedAndCountAfterAResume() throws IOException {
+        startAndKill(new FakeJmh(4, Set.of(2)));
+        Path parts = partsDir();
+        assertThat(names(parts)).contains("002-dispatch-t1-model=SEQUENTIAL-workers=2.error", "002-dispatch-t1-model=SEQUENTIAL-workers=2.json");
+
+        FakeJmh rest = new FakeJmh(0, Set.of());
+        assertThat(run(rest, "run", "--resume", parts.toString())).isEqualTo(1);
+        // a failed piece is finished: the resume does not retry it
+        assertThat(rest.ran).hasSize(PIECES - 3);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("FAILED DispatchBenchmark.run model=SEQUENTIAL workers=2: fork crashed")
+                .contains("FAILED DispatchBenchmark.run model=SEQUENTIAL workers=2\n");
+        assertThat(names(jdkDir)).noneMatch(f -> f.endsWith(".parts")).filteredOn(f -> f.endsWith(".json")).hasSize(2);
+    }
+
+    @Test
+    void resumeRefusesBadInputAndLosesNothing() throws IOException {
+        startAndKill(new FakeJmh(3, Set.of()));
+        Path parts = partsDir();
+        Map<String, String> before = contents(parts);
+
+        assertBadInput(run(new FakeJmh(0, Set.of()), "run", "--resume", tmp.resolve("nope").toString()), "no such directory");
+        assertBadInput(run(new FakeJmh(0, Set.of()), "run", "--resume", tmp.toString(), "--profile", "smoke"), "give it alone");
+        Files.createDirectory(tmp.resolve("empty"));
+        assertBadInput(run(new FakeJmh(0, Set.of()), "run", "--resume", tmp.resolve("empty").toString()), "no unfinished run");
+        assertThat(contents(parts)).isEqualTo(before);
+
+        // the profile file changed since the run started
+        Files.writeString(profile, PROFILE.replace("\"GIL_THREADS\"", "\"EVENT_LOOP\""));
+        assertBadInput(run(new FakeJmh(0, Set.of()), "run", "--resume", parts.toString()), "has changed since the run");
+        Files.writeString(profile, PROFILE);
+        assertThat(contents(parts)).isEqualTo(before);
+
+        // a second unfinished run in the same directory: name both, choose none
+        startAndKill(new FakeJmh(1, Set.of()));
+        String e = assertBadInput(run(new FakeJmh(0, Set.of()), "run", "--resume", jdkDir.toString()), "2 unfinished runs, name one");
+        try (Stream<Path> s = Files.list(jdkDir)) {
+            s.filter(p -> p.toString().endsWith(".parts")).forEach(p -> assertThat(e).contains(p.toString()));
+        }
+
+        // a corrupt plan
+        Files.writeString(parts.resolve("plan.json"), "{\"cpabenchPlan\": 1, \"profile\": ");
+        before.put("plan.json", Files.readString(parts.resolve("plan.json")));
+        assertBadInput(run(new FakeJmh(0, Set.of()), "run", "--resume", parts.toString()), "plan.json is corrupt");
+        assertThat(contents(parts)).isEqualTo(before);
+    }
+
+    @Test
+    void coresOnlyPlans() {
+        assertBadInput(run(new FakeJmh(0, Set.of()), "run", "--cores", "16", "--results", results.toString()), "--cores only plans");
+        assertThat(run(new FakeJmh(0, Set.of()), "run", "--profile", "nightly", "--dry-run", "--cores", "16")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("workers = 1,2,4,8,16,32\n").doesNotContain("32,64");
+        assertThat(results).doesNotExist();
+    }
+
+    private String assertBadInput(int code, String expected) {
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(e).isEqualTo(2);
+        assertThat(e.lines()).hasSize(1);
+        assertThat(e).contains(expected);
+        return e;
+    }
+
+    private static String describe(JsonNode row) {
+        StringBuilder s = new StringBuilder(row.path("benchmark").asText().replaceFirst("^.*\\.(\\w+\\.\\w+)$", "$1"));
+        if (row.path("threads").asInt() != 1) {
+            s.append(" threads=").append(row.path("threads").asInt());
+        }
+        row.path("params").fields().forEachRemaining(f -> s.append(' ').append(f.getKey()).append('=').append(f.getValue().asText()));
+        return s.toString();
+    }
+}
