@@ -1,7 +1,7 @@
 package io.cpabench.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.cpabench.results.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,8 +31,6 @@ final class ReportFiles {
     }
 
     private static Path temp(Path dir, String name, String text) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        return tmp;
+        return AtomicFiles.stage(dir, name, text);
     }
 }
