@@ -22,12 +22,7 @@ final class CompletableFutureModel implements ModelRunner {
         this.wb = wb;
         this.config = config;
         // asyncMode: FIFO for never-joined event-style tasks, as the JDK advises for CompletableFuture pools.
-        this.pool = new ForkJoinPool(config.workers(), p -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName(Threads.PREFIX + "cf-" + t.getPoolIndex());
-            t.setDaemon(true);
-            return t;
-        }, null, true);
+        this.pool = Threads.forkJoinPool(config.workers(), "cf", true);
     }
 
     @Override

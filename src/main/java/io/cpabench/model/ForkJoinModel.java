@@ -22,12 +22,7 @@ final class ForkJoinModel implements ModelRunner {
     ForkJoinModel(ModelConfig config, Workbench wb) {
         this.wb = wb;
         this.config = config;
-        this.pool = new ForkJoinPool(config.workers(), p -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName(Threads.PREFIX + "fj-" + t.getPoolIndex());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
+        this.pool = Threads.forkJoinPool(config.workers(), "fj", false);
         BlockingIo io = wb.io();
         this.managedIo = (latency, token) -> {
             IoBlocker b = new IoBlocker(io, latency, token);

@@ -1,6 +1,8 @@
 package io.cpabench.model;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,6 +30,16 @@ final class Threads {
                 new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named(role));
         pool.prestartAllCoreThreads();
         return pool;
+    }
+
+    /** {@code ForkJoinPool(n)} with daemon "cpabench-role-i" workers; asyncMode is FIFO for event-style tasks. */
+    static ForkJoinPool forkJoinPool(int n, String role, boolean asyncMode) {
+        return new ForkJoinPool(n, p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName(PREFIX + role + "-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, asyncMode);
     }
 
     /** Interrupts the pool's threads and waits for them to end, so no trial leaks threads into the next. */

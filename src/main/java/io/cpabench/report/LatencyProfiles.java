@@ -1,6 +1,7 @@
 package io.cpabench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cpabench.results.JmhRow;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -71,13 +72,6 @@ final class LatencyProfiles {
     }
 
     static double number(JsonNode n) {
-        if (n.isNumber()) {
-            return n.doubleValue();
-        }
-        try {
-            return Double.parseDouble(n.asText());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return JmhRow.number(n);
     }
 }

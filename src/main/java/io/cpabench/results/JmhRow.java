@@ -41,8 +41,8 @@ public record JmhRow(String benchmark, String mode, int threads, Map<String, Str
         return List.copyOf(out);
     }
 
-    // JMH writes NaN (one iteration: no error estimate) as the string "NaN".
-    private static double number(JsonNode n) {
+    /** A JSON number; JMH writes NaN (one iteration: no error estimate) as the string "NaN". */
+    public static double number(JsonNode n) {
         if (n.isNumber()) {
             return n.doubleValue();
         }
