@@ -42,10 +42,24 @@ public final class ResultSets {
                     sets.add(read(f, in.relativize(f)));
                 }
             } else {
-                sets.add(read(in, in.getFileName()));
+                sets.add(read(in, shownName(in)));
             }
         }
         return sets;
+    }
+
+    /**
+     * A result file named by where it sits in the results layout ("runner/jdk25/stamp"), since two JDKs'
+     * runs of one cross-JDK run share a time stamp; any other file by its own name.
+     */
+    static Path shownName(Path file) {
+        Path abs = file.toAbsolutePath();
+        Path jdk = abs.getParent();
+        if (jdk != null && jdk.getFileName() != null && jdk.getFileName().toString().matches("jdk\\d+")
+                && jdk.getParent() != null && jdk.getParent().getFileName() != null) {
+            return jdk.getParent().getFileName().resolve(jdk.getFileName()).resolve(abs.getFileName());
+        }
+        return abs.getFileName();
     }
 
     // Sorted by path, so jdk17 comes before jdk25 and older runs before newer ones: the diff's old side first.
