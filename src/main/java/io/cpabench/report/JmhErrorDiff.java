@@ -1,6 +1,8 @@
 package io.cpabench.report;
 
 import io.cpabench.results.JmhRow;
+import io.cpabench.stats.RatioInterval;
+import io.cpabench.stats.VerdictRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Map;
  * narrow when forks differ; the page says so under the table.
  */
 final class JmhErrorDiff implements DiffSource {
-    static final double MIN_EFFECT = 0.02;
+    static final double MIN_EFFECT = VerdictRule.DEFAULT_MIN_EFFECT;
 
     @Override
     public Diff compare(ResultSet oldSet, ResultSet newSet) {
@@ -60,25 +62,12 @@ final class JmhErrorDiff implements DiffSource {
         return new Diff.Row(label, unit, x, y, ratio, low, high, higher, verdict(ratio, low, high, higher));
     }
 
-    // The same band logic as compare's: beyond it is a change, inside it is none, across it is unsure.
+    // compare's own rule on JMH's interval, so the fallback and the fork-level diff never disagree on method.
     static String verdict(double ratio, double low, double high, boolean higherIsBetter) {
         if (!Double.isFinite(low)) {
             return "unsure";
         }
-        double band = Math.log1p(MIN_EFFECT);
-        double sign = higherIsBetter ? 1 : -1;
-        double lo = Math.min(sign * Math.log(low), sign * Math.log(high));
-        double hi = Math.max(sign * Math.log(low), sign * Math.log(high));
-        if (lo > band) {
-            return "faster";
-        }
-        if (hi < -band) {
-            return "slower";
-        }
-        if (lo >= -band && hi <= band) {
-            return "~";
-        }
-        return "unsure";
+        return new VerdictRule(MIN_EFFECT).decide(new RatioInterval(ratio, low, high), higherIsBetter).word();
     }
 
     private static double factor(JmhRow r, boolean throughput) {
