@@ -81,7 +81,7 @@ public final class Planner {
             }
             List<Integer> threads = extras.threads().map(List::of).orElse(g.threads());
             for (int t : threads) {
-                runs.add(run(profile, g, params, expected, t));
+                runs.addAll(runs(profile, g, params, expected, t));
             }
         }
         if (skippedVirtual) {
@@ -90,14 +90,45 @@ public final class Planner {
         return runs;
     }
 
-    private PlannedRun run(Profile profile, ProfileGroup g, Map<String, List<String>> params, Set<String> expected, int threads) {
+    /**
+     * The group's run, split in two when some of its models have a slow warm-up of their own: those
+     * models run after the others with their longer warm-up. A warm-up the user gave wins over both.
+     */
+    private List<PlannedRun> runs(Profile profile, ProfileGroup g, Map<String, List<String>> params, Set<String> expected,
+                                  int threads) {
+        List<String> models = params.getOrDefault("model", List.of());
+        List<String> slow = models.stream().filter(g.slowWarmup()::containsKey).toList();
+        boolean userWarmup = extras.warmupIterations().isPresent() || extras.warmupTime().isPresent();
+        if (slow.isEmpty() || userWarmup) {
+            return List.of(run(profile, g, params, expected, threads, g.warmupIterations(), g.warmupTime()));
+        }
+        List<PlannedRun> out = new ArrayList<>();
+        List<String> rest = models.stream().filter(m -> !slow.contains(m)).toList();
+        if (!rest.isEmpty()) {
+            out.add(run(profile, g, withModels(params, rest), expected, threads, g.warmupIterations(), g.warmupTime()));
+        }
+        for (String m : slow) {
+            ProfileGroup.Warmup w = g.slowWarmup().get(m);
+            out.add(run(profile, g, withModels(params, List.of(m)), expected, threads, w.iterations(), w.time()));
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> withModels(Map<String, List<String>> params, List<String> models) {
+        Map<String, List<String>> out = new LinkedHashMap<>(params);
+        out.put("model", models);
+        return out;
+    }
+
+    private PlannedRun run(Profile profile, ProfileGroup g, Map<String, List<String>> params, Set<String> expected,
+                           int threads, int warmupIterations, String warmupTime) {
         List<String> jvmArgs = new ArrayList<>(extras.jvmArgsPrepend());
         jvmArgs.addAll(g.jvmArgs());
         jvmArgs.addAll(jdk.forkJvmArgs());
         return new PlannedRun(g.name(), g.include(), params, expected, threads,
                 extras.forks().orElse(g.forks()),
-                extras.warmupIterations().orElse(g.warmupIterations()),
-                extras.warmupTime().map(TimeValue::toString).orElse(g.warmupTime()),
+                extras.warmupIterations().orElse(warmupIterations),
+                extras.warmupTime().map(TimeValue::toString).orElse(warmupTime),
                 extras.measurementIterations().orElse(g.measurementIterations()),
                 extras.measurementTime().map(TimeValue::toString).orElse(g.measurementTime()),
                 jvmArgs, extras.failOnError().orElse(profile.failOnError()));

@@ -3,6 +3,7 @@ package io.cpabench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cpabench.model.ExecutionModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,10 +105,39 @@ public final class Profiles {
         for (String t : values(g.path("threads"), cores)) {
             threads.add(Integer.parseInt(t));
         }
-        return new ProfileGroup(g.path("name").asText(defaultName), include, params, g.path("forks").asInt(1),
-                g.path("warmupIterations").asInt(1), g.path("warmupTime").asText("1s"),
+        String name = g.path("name").asText(defaultName);
+        int warmupIterations = g.path("warmupIterations").asInt(1);
+        String warmupTime = g.path("warmupTime").asText("1s");
+        return new ProfileGroup(name, include, params, g.path("forks").asInt(1), warmupIterations, warmupTime,
                 g.path("measurementIterations").asInt(3), g.path("measurementTime").asText("1s"),
-                threads, values(g.path("jvmArgs"), cores));
+                threads, values(g.path("jvmArgs"), cores), slowWarmup(g.path("slowWarmup"), name, warmupIterations, warmupTime));
+    }
+
+    /** {@code "slowWarmup": {"MULTI_INTERPRETER": {"iterations": 6, "time": "1s"}}}, model names checked. */
+    private static Map<String, ProfileGroup.Warmup> slowWarmup(JsonNode node, String group, int iterations, String time) {
+        Map<String, ProfileGroup.Warmup> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String model;
+            try {
+                model = ExecutionModel.parse(e.getKey()).name();
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("profile group '" + group + "' slowWarmup: " + bad.getMessage(), bad);
+            }
+            int n = e.getValue().path("iterations").asInt(iterations);
+            if (n < 1) {
+                throw new IllegalArgumentException("profile group '" + group + "' slowWarmup " + model + ": iterations must be at least 1");
+            }
+            String t = e.getValue().path("time").asText(time);
+            try {
+                org.openjdk.jmh.runner.options.TimeValue.fromString(t);
+            } catch (RuntimeException bad) {
+                throw new IllegalArgumentException("profile group '" + group + "' slowWarmup " + model + ": time '" + t
+                        + "' is not a JMH time such as 400ms or 1s", bad);
+            }
+            out.put(model, new ProfileGroup.Warmup(n, t));
+        }
+        return out;
     }
 
     /** A JSON scalar or array as strings, {@code ${cores}} substituted, duplicates dropped (cores may equal 2). */

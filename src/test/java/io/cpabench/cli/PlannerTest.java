@@ -19,7 +19,9 @@ class PlannerTest {
     void jdk17DropsVirtualThreadsWithOneNote() {
         List<PlannedRun> runs = plan("quick", 2, 17, null);
         assertThat(runs).allSatisfy(r -> assertThat(r.params().get("model")).doesNotContain("VIRTUAL_THREADS"));
-        assertThat(runs.get(0).params().get("model")).hasSize(6);
+        // the cpu group's six JDK 17 models: five at the shared warm-up, MULTI_INTERPRETER at its own
+        assertThat(runs.get(0).params().get("model")).hasSize(5);
+        assertThat(runs.get(1).params().get("model")).containsExactly("MULTI_INTERPRETER");
         assertThat(notes).containsExactly("skipped VIRTUAL_THREADS: needs JDK 21+, forks run JDK 17");
         assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).isEmpty());
     }
@@ -27,7 +29,8 @@ class PlannerTest {
     @Test
     void jdk25KeepsVirtualThreadsAndAddsTheUnsafeFlag() {
         List<PlannedRun> runs = plan("quick", 2, 25, null);
-        assertThat(runs).allSatisfy(r -> assertThat(r.params().get("model")).contains("VIRTUAL_THREADS"));
+        assertThat(runs).filteredOn(r -> !r.params().get("model").equals(List.of("MULTI_INTERPRETER")))
+                .allSatisfy(r -> assertThat(r.params().get("model")).contains("VIRTUAL_THREADS"));
         assertThat(notes).isEmpty();
         assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).containsExactly("--sun-misc-unsafe-memory-access=allow"));
     }
@@ -50,8 +53,38 @@ class PlannerTest {
         List<PlannedRun> runs = plan("quick", 2, 25, "1,2,4");
         // LoopLatencyBenchmark sizes each model as a server itself: its group plans no workers
         assertThat(runs).filteredOn(r -> r.params().containsKey("workers"))
-                .hasSize(3).allSatisfy(r -> assertThat(r.params().get("workers")).containsExactly("1", "2", "4"));
-        assertThat(runs.get(0).combinations()).hasSize(7 * 3);
+                .hasSize(5).allSatisfy(r -> assertThat(r.params().get("workers")).containsExactly("1", "2", "4"));
+        assertThat(runs.get(0).combinations()).hasSize(6 * 3);
+    }
+
+    @Test
+    void slowWarmingModelsRunLastInTheirGroupWithTheirOwnWarmup() {
+        List<PlannedRun> runs = plan("quick", 2, 25, null);
+        PlannedRun cpu = runs.get(0);
+        PlannedRun mi = runs.get(1);
+        assertThat(cpu.group()).isEqualTo(mi.group()).isEqualTo("cpu");
+        assertThat(cpu.params().get("model")).doesNotContain("MULTI_INTERPRETER").hasSize(6);
+        assertThat(cpu.warmupIterations()).isEqualTo(2);
+        assertThat(mi.params().get("model")).containsExactly("MULTI_INTERPRETER");
+        assertThat(mi.warmupIterations()).isEqualTo(6);
+        assertThat(mi.warmupTime()).isEqualTo("1s");
+        assertThat(mi.params().get("workload")).isEqualTo(cpu.params().get("workload"));
+        assertThat(mi.measurementIterations()).isEqualTo(cpu.measurementIterations());
+    }
+
+    @Test
+    void theUsersModelsAndWarmupDecideWhetherAGroupSplits() {
+        List<PlannedRun> noSlow = plan("quick", 2, 25, null, "-p", "model=FORK_JOIN");
+        assertThat(noSlow).allSatisfy(r -> assertThat(r.params().get("model")).containsExactly("FORK_JOIN"));
+        assertThat(noSlow).extracting(PlannedRun::group).doesNotHaveDuplicates();
+
+        List<PlannedRun> onlySlow = plan("quick", 2, 25, null, "-p", "model=multi_interpreter");
+        assertThat(onlySlow).filteredOn(r -> r.group().equals("cpu")).singleElement()
+                .satisfies(r -> assertThat(r.warmupIterations()).isEqualTo(6));
+
+        List<PlannedRun> userWarmup = plan("quick", 2, 25, null, "-wi", "3");
+        assertThat(userWarmup).filteredOn(r -> r.group().equals("cpu")).singleElement()
+                .satisfies(r -> assertThat(r.warmupIterations()).isEqualTo(3));
     }
 
     @Test

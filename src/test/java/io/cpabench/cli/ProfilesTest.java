@@ -84,6 +84,22 @@ class ProfilesTest {
     }
 
     @Test
+    void slowWarmupIsPerModelAndChecked() {
+        Profile p = Profiles.parse("{\"defaults\":{\"warmupTime\":\"400ms\"},\"groups\":[{\"include\":\"X\","
+                + "\"slowWarmup\":{\"multi_interpreter\":{\"iterations\":6}}}]}", "w", 2);
+        assertThat(p.groups().get(0).slowWarmup())
+                .containsExactly(java.util.Map.entry("MULTI_INTERPRETER", new ProfileGroup.Warmup(6, "400ms")));
+        assertThatThrownBy(() -> Profiles.parse("{\"groups\":[{\"include\":\"X\",\"slowWarmup\":{\"PICKLE\":{}}}]}", "w", 2))
+                .hasMessageContaining("slowWarmup").hasMessageContaining("MULTI_INTERPRETER");
+        assertThatThrownBy(() -> Profiles.parse(
+                        "{\"groups\":[{\"include\":\"X\",\"slowWarmup\":{\"SEQUENTIAL\":{\"iterations\":0}}}]}", "w", 2))
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> Profiles.parse(
+                        "{\"groups\":[{\"include\":\"X\",\"slowWarmup\":{\"SEQUENTIAL\":{\"time\":\"soon\"}}}]}", "w", 2))
+                .hasMessageContaining("'soon'").hasMessageContaining("400ms");
+    }
+
+    @Test
     void brokenProfilesFailClearly() {
         assertThatThrownBy(() -> Profiles.parse("{\"groups\":[]}", "e", 2)).hasMessageContaining("no groups");
         assertThatThrownBy(() -> Profiles.parse("{\"groups\":[{}]}", "e", 2)).hasMessageContaining("no include regex");
