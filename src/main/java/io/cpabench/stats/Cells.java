@@ -95,6 +95,29 @@ final class Cells {
         return s.toString();
     }
 
+    /**
+     * One line per unsure row: the forks a side its verdict would need, and how widely its fork means
+     * spread on each side; empty when no row is unsure.
+     */
+    static List<String> unsureNotes(Comparison c) {
+        List<String> out = new ArrayList<>();
+        sections(c.rows()).forEach((name, rows) -> {
+            Set<String> shown = varying(rows.stream().map(RowComparison::key).toList());
+            for (RowComparison r : rows) {
+                ForksNeeded.of(r, c.minEffect(), c.level()).ifPresent(n -> out.add(String.format(Locale.ROOT,
+                        "%s %s: %s forks a side (fork means spread %s old, %s new)", name, r.key().paramsText(shown),
+                        ForksNeeded.text(n), percent(ForksNeeded.spread(r.oldSample())),
+                        percent(ForksNeeded.spread(r.newSample())))));
+            }
+        });
+        return out;
+    }
+
+    static String unsureTitle(Comparison c) {
+        return "unsure rows: forks a side for a verdict at ±" + percent(c.minEffect())
+                + " if fork means keep their spread (hundreds: the measurement swings, more forks will not settle it)";
+    }
+
     static String method(Comparison c) {
         return String.format(Locale.ROOT, "new/old: ratio of geometric means of fork means, %d%% CI by Welch t on log fork means;"
                 + " verdict band ±%s; p: Mann–Whitney on fork means (≥ %d forks a side)",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.OptionalInt;
 
 /**
  * {@code compare --format json}: {@code rows} holds one object per row, one-sided rows included
@@ -21,7 +22,7 @@ public final class CompareJson {
         root.put("confidence", c.level());
         root.put("min_effect", c.minEffect());
         ArrayNode rows = root.putArray("rows");
-        c.rows().forEach(r -> row(rows.addObject(), r));
+        c.rows().forEach(r -> row(rows.addObject(), r, c));
         c.onlyOld().forEach(r -> oneSided(rows.addObject(), r, "only in old"));
         c.onlyNew().forEach(r -> oneSided(rows.addObject(), r, "only in new"));
         ArrayNode geo = root.putArray("geomeans");
@@ -34,7 +35,7 @@ public final class CompareJson {
         }
     }
 
-    private static void row(ObjectNode o, RowComparison r) {
+    private static void row(ObjectNode o, RowComparison r, Comparison c) {
         key(o, r.key(), r.unit(), r.higherIsBetter());
         side(o.putObject("old"), r.oldSample(), r.oldInterval());
         side(o.putObject("new"), r.newSample(), r.newInterval());
@@ -44,6 +45,12 @@ public final class CompareJson {
         number(o, "p_value", r.pValue());
         o.put("verdict", r.verdict().word());
         o.put("reason", r.notComparable());
+        OptionalInt forks = ForksNeeded.of(r, c.minEffect(), c.level());
+        if (forks.isPresent()) {
+            o.put("forks_needed", forks.getAsInt());
+        } else {
+            o.putNull("forks_needed");
+        }
     }
 
     private static void oneSided(ObjectNode o, PooledRow r, String verdict) {
@@ -71,6 +78,7 @@ public final class CompareJson {
         o.put("forks", s.forks());
         number(o, "mean", s.mean());
         number(o, "median", s.median());
+        number(o, "spread", ForksNeeded.spread(s));
         number(o, "ci_low", ci == null ? Double.NaN : ci.low());
         number(o, "ci_high", ci == null ? Double.NaN : ci.high());
     }

@@ -38,6 +38,12 @@ public final class CompareMarkdown {
         }
         oneSided(out, "Only in old, not compared", c.onlyOld());
         oneSided(out, "Only in new, not compared", c.onlyNew());
+        List<String> unsure = Cells.unsureNotes(c);
+        if (!unsure.isEmpty()) {
+            out.append(esc(Cells.unsureTitle(c))).append(":\n\n");
+            unsure.forEach(u -> out.append("- ").append(esc(u)).append('\n'));
+            out.append('\n');
+        }
         out.append("<sub>").append(esc(Cells.method(c))).append("</sub>").append(nl);
         return out.toString();
     }

@@ -30,6 +30,12 @@ public final class CompareText {
         }
         oneSided(out, "only in old, not compared:", c.onlyOld());
         oneSided(out, "only in new, not compared:", c.onlyNew());
+        List<String> unsure = Cells.unsureNotes(c);
+        if (!unsure.isEmpty()) {
+            out.append(Cells.unsureTitle(c)).append(nl);
+            unsure.forEach(u -> out.append("  ").append(u).append(nl));
+            out.append(nl);
+        }
         out.append(Cells.summary(c)).append(nl).append(Cells.method(c)).append(nl);
         return out.toString();
     }

@@ -112,6 +112,28 @@ class CompareCommandTest {
     }
 
     @Test
+    void unsureRowsSayHowManyForksWouldDecideThem() throws Exception {
+        double[] swinging = {800, 1200, 950, 1100, 1000};
+        Path a = write("a.json", new JmhFiles().scaling("CPU", "SEQUENTIAL", STEADY).scaling("CPU", "EVENT_LOOP", swinging));
+        Path b = write("b.json", new JmhFiles().scaling("CPU", "SEQUENTIAL", STEADY).scaling("CPU", "EVENT_LOOP", swinging));
+
+        assertThat(run("compare", a.toString(), b.toString())).isZero();
+        assertThat(stdout()).contains("unsure rows: forks a side for a verdict at ±2%")
+                .containsPattern("ScalingBenchmark.run thrpt model=EVENT_LOOP: \\d+ forks a side \\(fork means spread 15\\.\\d% old")
+                .doesNotContain("model=SEQUENTIAL: ");
+        out.reset();
+        assertThat(run("compare", a.toString(), b.toString(), "--format", "md")).isZero();
+        assertThat(stdout()).contains("- ScalingBenchmark.run thrpt model=EVENT_LOOP: ");
+        out.reset();
+        assertThat(run("compare", a.toString(), b.toString(), "--format", "json")).isZero();
+        JsonNode root = json();
+        assertThat(row(root, "EVENT_LOOP").path("verdict").asText()).isEqualTo("unsure");
+        assertThat(row(root, "EVENT_LOOP").path("forks_needed").asInt()).isGreaterThan(5);
+        assertThat(row(root, "EVENT_LOOP").path("old").path("spread").asDouble()).isBetween(0.1, 0.2);
+        assertThat(row(root, "SEQUENTIAL").path("forks_needed").isNull()).isTrue();
+    }
+
+    @Test
     void aTimePerOpRowThatGotBiggerIsSlowerAndFailsTheBuildWhenAsked() throws Exception {
         Path a = write("a.json", new JmhFiles().dispatch("EVENT_LOOP", "ns/op", STEADY));
         Path b = write("b.json", new JmhFiles().dispatch("EVENT_LOOP", "ns/op", STEADY_10_UP));
