@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code run}: a profile's groups through JMH on each forks' JDK, one result set per JDK, the
  * headline tables and scaling readings, and with several JDKs the compare between them.
  */
-@Command(name = "run", description = "Run a profile (default: quick), write JMH JSON under --results, print the tables.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a profile (default: quick), write JMH JSON under --results, print the tables.")
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "profile name or .json path (default: quick)")
     String profile;

@@ -33,6 +33,22 @@ class CliTest {
     }
 
     @Test
+    void helpIsTheSuitesNotJmhs() throws Exception {
+        assertThat(ArgRouter.toJmh(new String[] {"help", "run"})).isFalse();
+        assertThat(run("help", "run")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--profile").contains("--resume");
+        out.reset();
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--dry-run");
+        out.reset();
+        assertThat(run("help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("compare").contains("report");
+        try (var files = Files.list(tmp)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void unknownProfile() throws Exception {
         assertBadInput(run("run", "--profile", "nope", "--results", tmp.toString()), "unknown profile 'nope'", "quick", "smoke");
     }
