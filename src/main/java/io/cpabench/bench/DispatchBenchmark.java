@@ -22,9 +22,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * What does each model cost per task before any work is done?
  *
  * <p>A burst of {@value #BATCH} empty (NOOP) tasks, handed off and waited for; the score is ns per
- * task. SEQUENTIAL is a loop and costs nanoseconds; a pool hand-off costs about a microsecond;
+ * task. SEQUENTIAL is a loop and costs nanoseconds; a pool or loop hand-off a few hundred;
  * serialising (MULTI_INTERPRETER) or taking a contended GIL costs more. Subtract it from a task's cost
  * before blaming the model for a slow workload.
+ *
+ * <p>Hand-off costs are bistable: either the consumers keep up with the burst, park and must be woken
+ * for nearly every task, or they fall behind and drain a backlog for free. Which state holds can last
+ * seconds (on a 2-vCPU VM here, 3 s iterations of EVENT_LOOP ranged 274–550 ns), so these rows
+ * need many more forks than throughput rows before {@code compare} can call a 2% change.
  *
  * <pre>java -jar target/benchmarks.jar DispatchBenchmark -p workers=2</pre>
  */
