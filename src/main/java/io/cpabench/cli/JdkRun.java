@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.cpabench.results.AtomicFiles;
 import io.cpabench.results.EnvironmentFile;
 import io.cpabench.results.ForkJvm;
+import io.cpabench.results.ForkMerge;
 import io.cpabench.results.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
@@ -56,15 +57,18 @@ final class JdkRun {
             // The rows come from more than one process (and maybe hours apart): say so beside them.
             allNotes.add("resumed: " + earlier + " of " + pieces.size() + " pieces ran before the resume");
         }
-        ArrayNode merged = JmhJson.emptyArray();
+        List<JsonNode> pieceRows = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (Piece p : pieces) {
-            parts.rows(p.id()).forEach(merged::add);
-            parts.error(p.id()).ifPresent(e -> failures.add(p.run().describe(p.run().combinations().get(0)) + ": " + e));
+        // in plan order, so the merged file lists rows as planned and each row's forks in the order they ran
+        for (Piece p : pieces.stream().sorted(Piece.PLAN_ORDER).toList()) {
+            pieceRows.addAll(parts.rows(p.id()));
+            parts.error(p.id()).ifPresent(e -> failures.add(p.describe() + ": " + e));
         }
+        // a row's forks ran as pieces of their own, interleaved with the other rows'
+        ArrayNode merged = ForkMerge.merge(pieceRows);
         List<JmhRow> rows = new ArrayList<>();
         merged.forEach(r -> rows.add(JmhRow.of(r)));
-        failures.addAll(MissingRows.find(pieces.stream().map(Piece::run).toList(), rows));
+        failures.addAll(MissingRows.find(pieces.stream().map(Piece::run).distinct().toList(), rows));
         Instant end = Instant.now();
 
         out.print(new HeadlineTables(rows, cores).render());

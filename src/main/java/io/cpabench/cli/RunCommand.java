@@ -217,6 +217,8 @@ public final class RunCommand implements Callable<Integer> {
             total += run.estimatedSeconds();
         }
         int combos = plan.stream().mapToInt(r -> r.combinations().size()).sum();
-        out.printf(Locale.ROOT, "%d combinations (one piece each), estimated %.0f min %02.0f s%n", combos, Math.floor(total / 60), total % 60);
+        int pieces = Piece.split(plan).size();
+        out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %.0f min %02.0f s%n",
+                combos, pieces, Math.floor(total / 60), total % 60);
     }
 }
