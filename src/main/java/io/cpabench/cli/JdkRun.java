@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,9 +50,15 @@ final class JdkRun {
         this.pieceRunners = pieceRunners;
     }
 
-    /** @param start when the run first started: a resumed run keeps its original time stamp */
+    /**
+     * @param start when the run first started: the result file is named for it, and a resumed run keeps
+     *              it; the environment file's start is when this JDK's first piece started
+     */
     Outcome run(ForkJdk jdk, PartsDir parts, List<Piece> pieces, Instant start, List<String> notes) throws IOException {
+        Instant entered = Instant.now();
         int earlier = runMissing(jdk, parts, pieces);
+        // a later JDK of a --jdk run waited for the earlier ones: its rows span only its own time
+        Instant began = earlier > 0 ? start : entered;
         List<String> allNotes = new ArrayList<>(notes);
         if (earlier > 0) {
             // The rows come from more than one process (and maybe hours apart): say so beside them.
@@ -79,7 +86,7 @@ final class JdkRun {
             Path file = ResultPaths.freeFile(parts.resultDir(), start);
             AtomicFiles.writeNew(file, JmhJson.toJson(merged));
             RunInfo info = new RunInfo(profile.name(), profile.comparable(), runner, jdk.major(),
-                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), start, end, failures, allNotes);
+                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), began, end, failures, allNotes);
             List<JsonNode> jsonRows = new ArrayList<>();
             merged.forEach(jsonRows::add);
             AtomicFiles.writeNew(ResultPaths.envFile(file), EnvironmentFile.json(info, jsonRows));
@@ -98,12 +105,13 @@ final class JdkRun {
     /** Runs the pieces not yet on disk, filing each as it ends; returns how many were already there. */
     private int runMissing(ForkJdk jdk, PartsDir parts, List<Piece> pieces) throws IOException {
         PieceRunner pieceRunner = pieceRunners.forJdk(jdk, extras);
-        int earlier = 0;
-        for (Piece p : pieces) {
-            if (parts.done(p.id())) {
-                earlier++;
-                continue;
-            }
+        List<Piece> toRun = pieces.stream().filter(p -> !parts.done(p.id())).toList();
+        double left = toRun.stream().mapToDouble(p -> p.run().estimatedSeconds()).sum();
+        int n = 0;
+        for (Piece p : toRun) {
+            // JMH's own progress line covers one piece (one fork): this one covers the run
+            out.printf(Locale.ROOT, "%n[piece %d of %d, about %d min left] %s%n", ++n, toRun.size(), Math.round(left / 60), p.describe());
+            left -= p.run().estimatedSeconds();
             Path scratch = parts.scratch(p.id());
             GroupRunner.Outcome o = pieceRunner.run(p.run(), scratch);
             Optional<String> error = o.error();
@@ -118,6 +126,6 @@ final class JdkRun {
             parts.record(p.id(), json, error);
             Files.deleteIfExists(scratch);
         }
-        return earlier;
+        return pieces.size() - toRun.size();
     }
 }

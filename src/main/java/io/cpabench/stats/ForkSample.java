@@ -69,7 +69,16 @@ public final class ForkSample {
         return means.length > 0 && Arrays.stream(means).allMatch(m -> m > 0);
     }
 
-    double[] logs() {
+    /** Mean and unbiased variance of the log fork means: a change is a ratio, and on logs a difference. */
+    double logMean() {
+        return means.length == 0 ? Double.NaN : StatUtils.mean(logs());
+    }
+
+    double logVariance() {
+        return means.length < 2 ? Double.NaN : StatUtils.variance(logs());
+    }
+
+    private double[] logs() {
         return Arrays.stream(means).map(Math::log).toArray();
     }
 }

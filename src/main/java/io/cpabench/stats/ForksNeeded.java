@@ -19,7 +19,7 @@ public final class ForksNeeded {
         if (r.verdict() != ChangeVerdict.UNSURE) {
             return OptionalInt.empty();
         }
-        double variance = (logVariance(r.oldSample()) + logVariance(r.newSample())) / 2;
+        double variance = (r.oldSample().logVariance() + r.newSample().logVariance()) / 2;
         // Below this half-width VerdictRule no longer says unsure.
         double target = VerdictRule.UNSURE_WIDTH * Math.log1p(minEffect);
         for (int n = Comparability.MIN_FORKS; n <= CAP; n++) {
@@ -32,14 +32,10 @@ public final class ForksNeeded {
 
     /** The spread of a side's fork means as a fraction (the standard deviation of their logs). */
     public static double spread(ForkSample s) {
-        return Math.sqrt(logVariance(s));
+        return Math.sqrt(s.logVariance());
     }
 
     static String text(int forks) {
         return forks > CAP ? "more than " + CAP : String.valueOf(forks);
-    }
-
-    private static double logVariance(ForkSample s) {
-        return s.forks() < 2 ? Double.NaN : org.hipparchus.stat.StatUtils.variance(s.logs());
     }
 }

@@ -12,28 +12,19 @@ package io.cpabench.stats;
 public record RatioInterval(double ratio, double low, double high) {
 
     public static RatioInterval of(ForkSample oldSide, ForkSample newSide, double level) {
-        double[] a = oldSide.logs();
-        double[] b = newSide.logs();
-        double va = variance(a) / a.length;
-        double vb = variance(b) / b.length;
-        double diff = mean(b) - mean(a);
+        int na = oldSide.forks();
+        int nb = newSide.forks();
+        double va = oldSide.logVariance() / na;
+        double vb = newSide.logVariance() / nb;
+        double diff = newSide.logMean() - oldSide.logMean();
         double se = Math.sqrt(va + vb);
         // All forks equal on both sides: a degenerate, zero-width interval rather than 0/0.
-        double df = se == 0 ? a.length + b.length - 2
-                : (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+        double df = se == 0 ? na + nb - 2 : (va + vb) * (va + vb) / (va * va / (na - 1) + vb * vb / (nb - 1));
         double halfWidth = se == 0 ? 0 : MeanInterval.quantile(df, level) * se;
         return new RatioInterval(Math.exp(diff), Math.exp(diff - halfWidth), Math.exp(diff + halfWidth));
     }
 
     public boolean contains(double x) {
         return low <= x && x <= high;
-    }
-
-    private static double mean(double[] x) {
-        return org.hipparchus.stat.StatUtils.mean(x);
-    }
-
-    private static double variance(double[] x) {
-        return org.hipparchus.stat.StatUtils.variance(x);
     }
 }

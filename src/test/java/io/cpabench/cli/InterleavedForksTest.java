@@ -66,6 +66,10 @@ class InterleavedForksTest {
                 "DispatchBenchmark.run model=SEQUENTIAL workers=1", "DispatchBenchmark.run model=FORK_JOIN workers=1",
                 "ThreadsBenchmark.inline lock=GIL",
                 "DispatchBenchmark.run model=SEQUENTIAL workers=1", "DispatchBenchmark.run model=FORK_JOIN workers=1");
+        // JMH's progress covers one fork; the run says where it is in the whole
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("[piece 1 of 7, about 0 min left] DispatchBenchmark.run model=SEQUENTIAL workers=1 (fork 1 of 3)")
+                .contains("[piece 5 of 7, about 0 min left] ThreadsBenchmark.inline lock=GIL\n");
 
         List<JsonNode> rows = resultRows();
         assertThat(rows).extracting(r -> r.path("params").path("model").asText("-"))
