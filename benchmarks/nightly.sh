@@ -8,9 +8,9 @@
 #       per runner: the lowest JDK against each other JDK (what a new JDK changed), and, where DIR
 #       and PREVIOUS both hold a runner/JDK, last night against tonight with --fail-on-regression;
 #       Markdown goes to FILE (default: stdout). Exit 1 on a significant regression, 2 on bad input.
-#       The band is 5% (or $CPABENCH_MIN_EFFECT), not compare's 2%: two nightly runs of one jar on
-#       one VM, 25 minutes apart, differed by 2.4-4% on five MIXED rows, a drift between runs that
-#       no fork interval sees; at 2% that A/A would have failed the job, at 5% it called nothing.
+#       The band is 5% (or $CPABENCH_MIN_EFFECT), not compare's 2%: on a shared 2-vCPU VM, two
+#       A/A pairs of the nightly (one jar) gave 76 and 72 of 77 rows ~ at 5% but 65 and 54 at 2%
+#       (hand-off rows whose fork means spread up to 16%); a job must not go red on a machine's noise.
 #   benchmarks/nightly.sh local   [--runner LABEL] [--profile NAME] [--results DIR]
 #       bench on every JDK in $JDKS (space-separated java homes; default: those installed here
 #       under /usr/lib/jvm), then compare across them.

@@ -13,7 +13,7 @@ import java.util.Map;
  * progress.
  *
  * <p>Forks are interleaved: a row's forks are spread evenly over the whole run (fork k of F at the
- * point (k + ½)/F of it), not run back to back. Whatever drifts on a shared machine in minutes (a
+ * point (k − ½)/F of it), not run back to back. Whatever drifts on a shared machine in minutes (a
  * neighbour's load, the host's timers) then varies between a row's forks, where its confidence
  * interval sees it, instead of shifting all of them together, where only a second run would. This is
  * Abedi and Brecht's randomised multiple interleaved trials, without the randomising, so a resume
@@ -29,7 +29,6 @@ record Piece(String id, PlannedRun run, int row, int fork, int forks) {
     /** Plan order: by row (the combination's place in the plan), then fork; the run order is interleaved. */
     static final Comparator<Piece> PLAN_ORDER = Comparator.comparingInt(Piece::row).thenComparingInt(Piece::fork);
 
-
     static List<Piece> split(List<PlannedRun> plan) {
         record Slot(PlannedRun run, Map<String, String> combination, int row, int fork, int forks, double at) {}
         List<Slot> slots = new ArrayList<>();
@@ -39,7 +38,7 @@ record Piece(String id, PlannedRun run, int row, int fork, int forks) {
                 Map<String, List<String>> params = new LinkedHashMap<>(run.params());
                 // Keys the profile did not plan (a user's extra -p) stay as given: JMH sweeps them inside the piece.
                 combination.forEach((k, v) -> params.put(k, List.of(v)));
-                // forks = 0 (JMH runs in its own JVM) has nothing to spread
+                // forks = 0 (JMH runs the benchmark in its own JVM, unforked) has nothing to spread
                 int forks = Math.max(1, run.forks());
                 PlannedRun one = new PlannedRun(run.group(), run.include(), params, run.expectedKeys(), run.threads(),
                         Math.min(1, run.forks()), run.warmupIterations(), run.warmupTime(), run.measurementIterations(),
