@@ -95,21 +95,16 @@ public final class ForkMerge {
         if (all.getN() == 0) {
             return m;
         }
-        if (policy == null) {
-            m.put("score", weightedMeanOfScores(parts));
-            m.put("scoreError", "NaN");
-            m.set("scoreConfidence", pair(m.path("score").asDouble(), m.path("score").asDouble()));
+        double score = policy == null ? weightedMeanOfScores(parts) : policy.of.applyAsDouble(all);
+        m.put("score", score);
+        // as JMH: an error and interval only for an average over more than two values
+        if (policy == Policy.MEAN && all.getN() > 2) {
+            m.put("scoreError", all.getMeanErrorAt(CONFIDENCE));
+            double[] ci = all.getConfidenceIntervalAt(CONFIDENCE);
+            m.set("scoreConfidence", pair(ci[0], ci[1]));
         } else {
-            double score = policy.of.applyAsDouble(all);
-            m.put("score", score);
-            if (policy == Policy.MEAN && all.getN() > 2) {
-                m.put("scoreError", all.getMeanErrorAt(CONFIDENCE));
-                double[] ci = all.getConfidenceIntervalAt(CONFIDENCE);
-                m.set("scoreConfidence", pair(ci[0], ci[1]));
-            } else {
-                m.put("scoreError", "NaN");
-                m.set("scoreConfidence", pair(score, score));
-            }
+            m.put("scoreError", "NaN");
+            m.set("scoreConfidence", pair(score, score));
         }
         ObjectNode percentiles = JmhJson.MAPPER.createObjectNode();
         for (String p : PERCENTILES) {
