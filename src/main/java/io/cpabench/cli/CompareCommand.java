@@ -7,9 +7,11 @@ import io.cpabench.stats.Comparison;
 import io.cpabench.stats.PooledRow;
 import io.cpabench.stats.ResultFiles;
 import io.cpabench.stats.RowKey;
+import io.cpabench.stats.SideLoad;
 import io.cpabench.stats.VerdictRule;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -65,7 +67,8 @@ final class CompareCommand implements Callable<Integer> {
         VerdictRule rule = new VerdictRule(minEffect(minEffect));
         Map<RowKey, PooledRow> oldRows = ResultFiles.load("old", oldPath);
         Map<RowKey, PooledRow> newRows = ResultFiles.load("new", newPath);
-        Comparison c = Comparison.of(oldRows, newRows, rule);
+        Comparison c = Comparison.of(oldRows, newRows, rule)
+                .withLoads(List.of(SideLoad.read("old", oldPath), SideLoad.read("new", newPath)));
         if (c.rows().isEmpty()) {
             throw new IllegalArgumentException("nothing in common: no row of " + oldPath + " matches one of " + newPath
                     + " by benchmark, mode, params and threads");

@@ -3,6 +3,7 @@ package io.cpabench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.cpabench.results.AtomicFiles;
+import io.cpabench.results.CpuTicks;
 import io.cpabench.results.EnvironmentFile;
 import io.cpabench.results.ForkJvm;
 import io.cpabench.results.ForkMerge;
@@ -10,9 +11,11 @@ import io.cpabench.results.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.LatencyTable;
+import io.cpabench.results.MachineLoad;
 import io.cpabench.results.PartsDir;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.RunInfo;
+import io.cpabench.results.RunLoad;
 import io.cpabench.scaling.ScalingReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,6 +80,9 @@ final class JdkRun {
         List<JmhRow> rows = new ArrayList<>();
         merged.forEach(r -> rows.add(JmhRow.of(r)));
         failures.addAll(MissingRows.find(pieces.stream().map(Piece::run).distinct().toList(), rows));
+        RunLoad load = new RunLoad(pieces.stream().map(p -> parts.load(p.id())).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(MachineLoad::start)).toList(), pieces.size());
+        load.warning().ifPresent(allNotes::add);
         Instant end = Instant.now();
 
         out.print(new HeadlineTables(rows, cores).render());
@@ -86,11 +93,13 @@ final class JdkRun {
             Path file = ResultPaths.freeFile(parts.resultDir(), start);
             AtomicFiles.writeNew(file, JmhJson.toJson(merged));
             RunInfo info = new RunInfo(profile.name(), profile.comparable(), runner, jdk.major(),
-                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), began, end, failures, allNotes);
+                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), began, end, failures, allNotes, load);
             List<JsonNode> jsonRows = new ArrayList<>();
             merged.forEach(jsonRows::add);
             AtomicFiles.writeNew(ResultPaths.envFile(file), EnvironmentFile.json(info, jsonRows));
             out.println();
+            out.println(load.line());
+            load.warning().ifPresent(out::println);
             out.println("results: " + file + (profile.comparable() ? "" : "  (profile " + profile.name() + ": not comparable)"));
             written = Optional.of(file);
         } else {
@@ -113,7 +122,10 @@ final class JdkRun {
             out.printf(Locale.ROOT, "%n[piece %d of %d, about %d min left] %s%n", ++n, toRun.size(), Math.round(left / 60), p.describe());
             left -= p.run().estimatedSeconds();
             Path scratch = parts.scratch(p.id());
+            Instant pieceStart = Instant.now();
+            Optional<CpuTicks> before = CpuTicks.now();
             GroupRunner.Outcome o = pieceRunner.run(p.run(), scratch);
+            Optional<MachineLoad> load = before.flatMap(b -> CpuTicks.now().map(a -> MachineLoad.between(p.id(), pieceStart, b, a)));
             Optional<String> error = o.error();
             String json;
             try {
@@ -123,7 +135,7 @@ final class JdkRun {
                 json = "[]" + System.lineSeparator();
                 error = Optional.of(error.orElse("unreadable JMH result: " + e.getMessage()));
             }
-            parts.record(p.id(), json, error);
+            parts.record(p.id(), json, error, load);
             Files.deleteIfExists(scratch);
         }
         return pieces.size() - toRun.size();

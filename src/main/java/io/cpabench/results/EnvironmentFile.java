@@ -54,6 +54,7 @@ public final class EnvironmentFile {
         run.failures().forEach(f::add);
         ArrayNode n = env.putArray("notes");
         run.notes().forEach(n::add);
+        env.set("machineLoad", run.load() == null ? null : run.load().toJson());
         return JmhJson.toJson(env);
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * A run in progress on disk: {@code <results>/<runner>/jdk<major>/<stamp>.parts/} holding
  * {@code plan.json} (written before the first fork) and, per finished piece, {@code <id>.json}
- * (JMH's JSON for that piece) preceded by {@code <id>.error} when the piece failed. Every file is
+ * (JMH's JSON for that piece) preceded by {@code <id>.error} when the piece failed and by
+ * {@code <id>.load} (its {@link MachineLoad}) when the machine's load could be read. Every file is
  * written atomically and a piece's {@code .json} is written last, so it is the mark of a finished
  * piece: whatever a kill -9 leaves behind is either a finished piece or something safe to redo.
  */
@@ -82,15 +83,19 @@ public final class PartsDir {
         return dir.resolve("." + id + ".running");
     }
 
-    /** Files a finished piece: its error first, then its rows, which mark it done. */
-    public void record(String id, String jmhJson, Optional<String> error) throws IOException {
+    /** Files a finished piece: its error and machine load first, then its rows, which mark it done. */
+    public void record(String id, String jmhJson, Optional<String> error, Optional<MachineLoad> load) throws IOException {
         if (done(id)) {
             throw new FileAlreadyExistsException(pieceFile(id).toString());
         }
-        // An .error without .json is a piece a kill interrupted between the two writes; it is redone.
+        // An .error or .load without .json is a piece a kill interrupted between the writes; it is redone.
         Files.deleteIfExists(errorFile(id));
+        Files.deleteIfExists(loadFile(id));
         if (error.isPresent()) {
             AtomicFiles.writeNew(errorFile(id), error.get() + System.lineSeparator());
+        }
+        if (load.isPresent()) {
+            AtomicFiles.writeNew(loadFile(id), JmhJson.toJson(load.get().toJson()));
         }
         AtomicFiles.writeNew(pieceFile(id), jmhJson);
         Files.deleteIfExists(scratch(id));
@@ -122,6 +127,23 @@ public final class PartsDir {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** The piece's machine load; empty when it was not measured or its file cannot be read, never fatal. */
+    public Optional<MachineLoad> load(String id) {
+        Path f = loadFile(id);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MachineLoad.of(JmhJson.MAPPER.readTree(f.toFile())));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path loadFile(String id) {
+        return dir.resolve(id + ".load");
     }
 
     private Path pieceFile(String id) {

@@ -3,7 +3,10 @@ package io.cpabench.results;
 import java.time.Instant;
 import java.util.List;
 
-/** What one run was: the plan's name, where, when (UTC), on which JDK major, and what went wrong. */
+/**
+ * What one run was: the plan's name, where, when (UTC), on which JDK major, what went wrong, and how
+ * busy the machine was meanwhile ({@code load} null when nothing ran).
+ */
 public record RunInfo(String profile, boolean comparable, String runner, int forkJdkMajor, String forkJava,
-                      Instant start, Instant end, List<String> failures, List<String> notes) {
+                      Instant start, Instant end, List<String> failures, List<String> notes, RunLoad load) {
 }

@@ -25,6 +25,11 @@ public final class CompareJson {
         c.rows().forEach(r -> row(rows.addObject(), r, c));
         c.onlyOld().forEach(r -> oneSided(rows.addObject(), r, "only in old"));
         c.onlyNew().forEach(r -> oneSided(rows.addObject(), r, "only in new"));
+        ArrayNode loads = root.putArray("machine_load");
+        c.loads().forEach(l -> loads.addObject().put("side", l.side()).put("runs", l.runs()).put("measured_runs", l.measuredRuns())
+                .put("pieces", l.pieces()).put("other_share", share(l.otherTicks(), l.totalTicks()))
+                .put("steal_share", share(l.stealTicks(), l.totalTicks())).put("busy_pieces", l.busyPieces())
+                .put("worst_share", l.measuredRuns() == 0 ? null : l.worstShare()));
         ArrayNode geo = root.putArray("geomeans");
         c.geomeans().forEach(g -> geo.addObject().put("benchmark_class", g.benchmarkClass()).put("mode", g.mode())
                 .put("ratio", g.ratio()).put("rows", g.rows()));
@@ -33,6 +38,10 @@ public final class CompareJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Double share(long part, long total) {
+        return total == 0 ? null : (double) part / total;
     }
 
     private static void row(ObjectNode o, RowComparison r, Comparison c) {

@@ -11,6 +11,10 @@ public final class CompareMarkdown {
         StringBuilder out = new StringBuilder();
         String nl = "\n";
         out.append("**").append(Cells.summary(c)).append("**").append(nl).append(nl);
+        if (!c.loads().isEmpty()) {
+            c.loads().forEach(l -> out.append("- machine load, ").append(esc(l.line())).append(nl));
+            out.append(nl);
+        }
         Cells.sections(c.rows()).forEach((name, rows) -> {
             RowComparison first = rows.get(0);
             out.append("#### ").append(esc(name)).append(" (").append(Cells.direction(first.unit(), first.higherIsBetter()))

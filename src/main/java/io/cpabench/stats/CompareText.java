@@ -37,6 +37,7 @@ public final class CompareText {
             out.append(nl);
         }
         out.append(Cells.summary(c)).append(nl).append(Cells.method(c)).append(nl);
+        c.loads().forEach(l -> out.append("machine load, ").append(l.line()).append(nl));
         return out.toString();
     }
 

@@ -8,10 +8,11 @@ import java.util.TreeSet;
 
 /**
  * Two sides of result rows matched by {@link RowKey}: the compared rows, the rows only one side has
- * (listed, never dropped), and the geometric mean of the ratios per benchmark class and mode.
+ * (listed, never dropped), the geometric mean of the ratios per benchmark class and mode, and how
+ * busy the machine was on each side when that is known.
  */
 public record Comparison(double level, double minEffect, List<RowComparison> rows,
-                         List<PooledRow> onlyOld, List<PooledRow> onlyNew, List<Geomean> geomeans) {
+                         List<PooledRow> onlyOld, List<PooledRow> onlyNew, List<Geomean> geomeans, List<SideLoad> loads) {
 
     public static final double LEVEL = 0.95;
 
@@ -33,7 +34,11 @@ public record Comparison(double level, double minEffect, List<RowComparison> row
                 onlyNew.add(b);
             }
         }
-        return new Comparison(LEVEL, rule.minEffect(), rows, onlyOld, onlyNew, geomeans(rows));
+        return new Comparison(LEVEL, rule.minEffect(), rows, onlyOld, onlyNew, geomeans(rows), List.of());
+    }
+
+    public Comparison withLoads(List<SideLoad> sideLoads) {
+        return new Comparison(level, minEffect, rows, onlyOld, onlyNew, geomeans, List.copyOf(sideLoads));
     }
 
     public boolean anyRegression() {

@@ -186,6 +186,41 @@ class CompareCommandTest {
     }
 
     @Test
+    void eachSideSaysHowBusyTheMachineWasWhenItsEnvironmentFileKnows() throws Exception {
+        Path a = write("old/2025-01-01T00-00-00Z.json", new JmhFiles().scaling("CPU", "SEQUENTIAL", STEADY));
+        Path b = write("new/2025-01-02T00-00-00Z.json", new JmhFiles().scaling("CPU", "SEQUENTIAL", STEADY));
+        // old: a quiet run; new: one of two pieces lost half the machine to something else
+        Files.writeString(tmp.resolve("old/2025-01-01T00-00-00Z.env.json"), """
+                {"machineLoad": {"busyPieces": [], "pieces": [
+                  {"piece": "001-a", "start": "2025-01-01T00:00:00Z", "otherTicks": 4, "stealTicks": 0, "totalTicks": 1000}]}}
+                """);
+        Files.writeString(tmp.resolve("new/2025-01-02T00-00-00Z.env.json"), """
+                {"machineLoad": {"busyPieces": [{"piece": "002-b"}], "pieces": [
+                  {"piece": "001-a", "start": "2025-01-02T00:00:00Z", "otherTicks": 10, "stealTicks": 0, "totalTicks": 1000},
+                  {"piece": "002-b", "start": "2025-01-02T00:00:05Z", "otherTicks": 450, "stealTicks": 50, "totalTicks": 1000}]}}
+                """);
+
+        assertThat(run("compare", tmp.resolve("old").toString(), b.toString())).isZero();
+        assertThat(stdout()).contains("machine load, old: 1 run, 1 pieces: other processes took 0.4% of the CPUs, steal 0.0%, no piece on a busy machine")
+                .contains("machine load, new: 1 run, 2 pieces: other processes took 23.0% of the CPUs, steal 2.5%, 1 on a busy machine (worst lost 50%)");
+
+        out.reset();
+        assertThat(run("compare", tmp.resolve("old").toString(), tmp.resolve("new").toString(), "--format", "json")).isZero();
+        JsonNode newLoad = json().path("machine_load").get(1);
+        assertThat(newLoad.path("side").asText()).isEqualTo("new");
+        assertThat(newLoad.path("busy_pieces").asInt()).isEqualTo(1);
+        assertThat(newLoad.path("worst_share").asDouble()).isEqualTo(0.5);
+
+        // a bare result file, or an environment file from before loads were recorded, says so rather than looking quiet
+        Path bare = write("bare.json", new JmhFiles().scaling("CPU", "SEQUENTIAL", STEADY));
+        Files.writeString(tmp.resolve("old/2025-01-01T00-00-00Z.env.json"), "{\"cpu\":\"x\"}");
+        out.reset();
+        assertThat(run("compare", a.toString(), bare.toString(), "--format", "md")).isZero();
+        assertThat(stdout()).contains("- machine load, old: not recorded (environment file without it)")
+                .contains("- machine load, new: not recorded (no environment file)");
+    }
+
+    @Test
     void aDirectoryPoolsTheForksOfItsRunsAndSkipsEnvironmentFiles() throws Exception {
         write("old/2025-01-01T00-00-00Z.json", new JmhFiles().scaling("CPU", "SEQUENTIAL", 1000, 1002));
         write("old/2025-01-02T00-00-00Z.json", new JmhFiles().scaling("CPU", "SEQUENTIAL", 998, 1001, 999));

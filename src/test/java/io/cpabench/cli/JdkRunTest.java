@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class JdkRunTest {
         PartsDir parts = PartsDir.create(tmp, runStart, "{}");
         Instant before = Instant.now();
 
-        JdkRun.Outcome o = new JdkRun(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), profile, extras,
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        JdkRun.Outcome o = new JdkRun(new PrintStream(printed, true, StandardCharsets.UTF_8), profile, extras,
                 "box", 2, new FakeJmh(0, Set.of())).run(jdk, parts, pieces, runStart, List.of());
 
         Path file = o.file().orElseThrow();
@@ -47,5 +49,32 @@ class JdkRunTest {
         // the result file keeps the run's name, so both JDKs' files share one time stamp
         assertThat(file.getFileName()).hasToString(ResultPaths.stamp(runStart) + ".json");
         assertThat(Instant.parse(env.path("end").asText())).isAfterOrEqualTo(Instant.parse(env.path("start").asText()));
+    }
+
+    @Test
+    void everyPieceHasTheMachinesLoadMeasuredOnceAndTheRunSaysHowBusyItWas() throws IOException {
+        Profile profile = Profiles.parse("""
+                {"name": "tiny", "defaults": {"forks": 3, "warmupIterations": 0, "measurementIterations": 1},
+                 "groups": [{"name": "dispatch", "include": "^io\\\\.cpabench\\\\.bench\\\\.DispatchBenchmark\\\\.run$",
+                             "params": {"model": ["SEQUENTIAL", "FORK_JOIN"], "workers": [1]}}]}
+                """, "tiny", 2);
+        JmhExtras extras = new JmhExtras(List.of());
+        ForkJdk jdk = new ForkJdk(Runtime.version().feature(), null);
+        List<Piece> pieces = Piece.split(new Planner(jdk, List.of(), extras, n -> {}).plan(profile));
+        Instant start = Instant.now();
+        PartsDir parts = PartsDir.create(tmp, start, "{}");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        JdkRun.Outcome o = new JdkRun(new PrintStream(printed, true, StandardCharsets.UTF_8), profile, extras, "box", 2,
+                new FakeJmh(0, Set.of())).run(jdk, parts, pieces, start, List.of());
+
+        JsonNode load = new ObjectMapper().readTree(ResultPaths.envFile(o.file().orElseThrow()).toFile()).path("machineLoad");
+        assertThat(pieces).hasSize(6);
+        assertThat(load.path("piecesRun").asInt()).isEqualTo(6);
+        List<String> measured = new ArrayList<>();
+        load.path("pieces").forEach(p -> measured.add(p.path("piece").asText()));
+        // in the order they ran, each once
+        assertThat(measured).containsExactlyElementsOf(pieces.stream().map(Piece::id).toList());
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("machine load over 6 pieces: other processes took");
     }
 }

@@ -16,13 +16,14 @@ class EnvironmentFileTest {
     static final List<String> FIELDS = List.of("suite", "suiteVersion", "suiteCommit", "suiteCommitDirty", "profile",
             "comparable", "runner", "start", "end", "cpuModel", "logicalCores", "cgroupCpuMax", "cgroupCpuQuotaCores",
             "cgroupMemoryLimitBytes", "memTotalBytes", "os", "kernel", "arch", "forkJdkMajor", "forkJvm",
-            "cliJavaVersion", "cliJavaVendor", "cliVm", "failed", "notes");
+            "cliJavaVersion", "cliJavaVendor", "cliVm", "failed", "notes", "machineLoad");
 
     @TempDir
     Path root;
 
     private final RunInfo run = new RunInfo("smoke", false, "ci", Runtime.version().feature(), ForkJvm.defaultJava(),
-            Instant.parse("2025-01-02T03:04:05Z"), Instant.parse("2025-01-02T03:09:05Z"), List.of("x failed"), List.of("a note"));
+            Instant.parse("2025-01-02T03:04:05Z"), Instant.parse("2025-01-02T03:09:05Z"), List.of("x failed"), List.of("a note"),
+            new RunLoad(List.of(new MachineLoad("001-a", Instant.parse("2025-01-02T03:04:06Z"), 3, 1, 400)), 2));
 
     private static JsonNode parse(String json) throws IOException {
         return JmhJson.MAPPER.readTree(json);
@@ -35,6 +36,8 @@ class EnvironmentFileTest {
         assertThat(env.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(FIELDS);
         assertThat(env.path("start").asText()).isEqualTo("2025-01-02T03:04:05Z");
         assertThat(env.path("failed").get(0).asText()).isEqualTo("x failed");
+        assertThat(env.path("machineLoad").path("otherShare").asDouble()).isEqualTo(3.0 / 400);
+        assertThat(env.path("machineLoad").path("piecesRun").asInt()).isEqualTo(2);
         JsonNode jvm = env.path("forkJvm");
         assertThat(jvm.path("version").asText()).isEqualTo(System.getProperty("java.version"));
         assertThat(jvm.path("vendor").asText()).isNotEmpty();
