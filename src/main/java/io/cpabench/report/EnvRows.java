@@ -10,9 +10,12 @@ import java.util.stream.StreamSupport;
 
 /**
  * An environment file as key/value rows, nested objects as dotted keys, so a richer file (fork JVM,
- * cgroup limits, build info) shows up without the report knowing its fields.
+ * cgroup limits, build info) shows up without the report knowing its fields. A long list of records
+ * (the machine load of each of hundreds of pieces) is counted, not spelled out: it stays in the file.
  */
 final class EnvRows {
+    static final int LONGEST_LIST = 10;
+
     private EnvRows() {}
 
     static List<List<String>> of(JsonNode env) {
@@ -35,6 +38,8 @@ final class EnvRows {
             if (scalars) {
                 out.add(List.of(prefix, StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText)
                         .collect(Collectors.joining("; ")).replaceFirst("^$", "(none)")));
+            } else if (node.size() > LONGEST_LIST) {
+                out.add(List.of(prefix, node.size() + " entries (in the environment file)"));
             } else {
                 for (int i = 0; i < node.size(); i++) {
                     flatten(prefix + "[" + i + "]", node.get(i), out);

@@ -3,6 +3,7 @@ package io.cpabench.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * What else the machine did while one piece measured, in CPU ticks summed over every CPU: {@code other}
@@ -46,7 +47,11 @@ public record MachineLoad(String piece, Instant start, long other, long steal, l
         if (!o.path("piece").isTextual() || !o.path("start").isTextual() || !o.path("totalTicks").canConvertToLong()) {
             throw new IllegalArgumentException("not a machine load record: " + o);
         }
-        return new MachineLoad(o.path("piece").asText(), Instant.parse(o.path("start").asText()),
-                o.path("otherTicks").asLong(), o.path("stealTicks").asLong(), o.path("totalTicks").asLong());
+        try {
+            return new MachineLoad(o.path("piece").asText(), Instant.parse(o.path("start").asText()),
+                    o.path("otherTicks").asLong(), o.path("stealTicks").asLong(), o.path("totalTicks").asLong());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a machine load record: bad start in " + o, e);
+        }
     }
 }

@@ -109,6 +109,8 @@ class MachineLoadTest {
         assertThat(parts.load("002-b")).isEmpty();
         Files.writeString(parts.path().resolve("003-c.load"), "{\"piece\": ");
         assertThat(parts.load("003-c")).isEmpty();
+        Files.writeString(parts.path().resolve("004-d.load"), "{\"piece\": \"004-d\", \"start\": \"yesterday\", \"totalTicks\": 5}");
+        assertThat(parts.load("004-d")).isEmpty();
         // a kill between the .load and the .json leaves a stale .load: the rerun replaces it
         parts.record("003-c", "[]\n", Optional.empty(), Optional.of(new MachineLoad("003-c", T, 1, 0, 10)));
         assertThat(parts.load("003-c")).contains(new MachineLoad("003-c", T, 1, 0, 10));
