@@ -27,8 +27,10 @@ public final class CompareJson {
         c.onlyNew().forEach(r -> oneSided(rows.addObject(), r, "only in new"));
         ArrayNode loads = root.putArray("machine_load");
         c.loads().forEach(l -> loads.addObject().put("side", l.side()).put("runs", l.runs()).put("measured_runs", l.measuredRuns())
-                .put("pieces", l.pieces()).put("other_share", share(l.otherTicks(), l.totalTicks()))
-                .put("steal_share", share(l.stealTicks(), l.totalTicks())).put("busy_pieces", l.busyPieces())
+                .put("pieces", l.load().pieces().size())
+                .put("other_share", l.measuredRuns() == 0 ? null : l.load().otherShare())
+                .put("steal_share", l.measuredRuns() == 0 ? null : l.load().stealShare())
+                .put("busy_pieces", l.load().busy().size())
                 .put("worst_share", l.measuredRuns() == 0 ? null : l.worstShare()));
         ArrayNode geo = root.putArray("geomeans");
         c.geomeans().forEach(g -> geo.addObject().put("benchmark_class", g.benchmarkClass()).put("mode", g.mode())
@@ -38,10 +40,6 @@ public final class CompareJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Double share(long part, long total) {
-        return total == 0 ? null : (double) part / total;
     }
 
     private static void row(ObjectNode o, RowComparison r, Comparison c) {
