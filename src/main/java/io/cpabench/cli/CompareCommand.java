@@ -67,12 +67,13 @@ final class CompareCommand implements Callable<Integer> {
         VerdictRule rule = new VerdictRule(minEffect(minEffect));
         Map<RowKey, PooledRow> oldRows = ResultFiles.load("old", oldPath);
         Map<RowKey, PooledRow> newRows = ResultFiles.load("new", newPath);
-        Comparison c = Comparison.of(oldRows, newRows, rule)
-                .withLoads(List.of(SideLoad.read("old", oldPath), SideLoad.read("new", newPath)));
+        Comparison c = Comparison.of(oldRows, newRows, rule);
         if (c.rows().isEmpty()) {
             throw new IllegalArgumentException("nothing in common: no row of " + oldPath + " matches one of " + newPath
                     + " by benchmark, mode, params and threads");
         }
+        // the environment files are read only for a comparison that will be printed
+        c = c.withLoads(List.of(SideLoad.read("old", oldPath), SideLoad.read("new", newPath)));
         out.print(format.renderer.apply(c));
         out.flush();
         return failOnRegression && c.anyRegression() ? REGRESSION : 0;

@@ -37,12 +37,17 @@ public record RunLoad(List<MachineLoad> pieces, int piecesRun) {
 
     private static final Comparator<MachineLoad> WORST_FIRST = Comparator.comparingDouble(MachineLoad::lostShare).reversed();
 
+    /** The piece that lost most of the machine, if any was measured. */
+    public Optional<MachineLoad> worst() {
+        return pieces.stream().min(WORST_FIRST);
+    }
+
     /** One line for the end of a run: always said, so a quiet run is shown quiet rather than assumed. */
     public String line() {
         if (pieces.isEmpty()) {
             return "machine load: not measured (no /proc/stat here)";
         }
-        MachineLoad worst = pieces.stream().sorted(WORST_FIRST).findFirst().orElseThrow();
+        MachineLoad worst = worst().orElseThrow();
         return String.format(Locale.ROOT,
                 "machine load over %d pieces: other processes took %.1f%% of the CPUs, steal %.1f%%; worst piece %.1f%% (%s)",
                 pieces.size(), 100 * otherShare(), 100 * stealShare(), 100 * worst.lostShare(), worst.piece());

@@ -44,7 +44,7 @@ public record SideLoad(String side, int runs, int measuredRuns, RunLoad load) {
     }
 
     public double worstShare() {
-        return load.pieces().stream().mapToDouble(MachineLoad::lostShare).max().orElse(0);
+        return load.worst().map(MachineLoad::lostShare).orElse(0.0);
     }
 
     /** "old: 1 run, 540 pieces: other processes took 0.3% of the CPUs, steal 0.0%, no piece on a busy machine". */
