@@ -8,8 +8,8 @@
 #       per runner: the lowest JDK against each other JDK (what a new JDK changed), and, where DIR
 #       and PREVIOUS both hold a runner/JDK, last night against tonight with --fail-on-regression;
 #       Markdown goes to FILE (default: stdout). Exit 1 on a significant regression, 2 on bad input.
-#       The band is 5% (or $CPABENCH_MIN_EFFECT), not compare's 2%: on a shared 2-vCPU VM, four
-#       A/A pairs of the nightly (one jar) gave 72-76 of 77 rows ~ at 5% (75 as the nightly is now)
+#       The band is 5% (or $CPABENCH_MIN_EFFECT), not compare's 2%: on a shared 2-vCPU VM, five
+#       A/A pairs of the nightly (one jar) gave 72-76 of 77 rows ~ at 5% (75 and 76 as the nightly is now)
 #       but 40-65 at 2% (hand-off rows whose fork means spread up to 16%, and whole runs 2-6% apart
 #       on an idle guest); a job must not go red on a machine's noise.
 #   benchmarks/nightly.sh local   [--runner LABEL] [--profile NAME] [--results DIR]
