@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -103,10 +104,11 @@ public final class RunCommand implements Callable<Integer> {
         // Every JDK's parts directory before the first fork, so a kill during the first leaves all resumable.
         Instant start = Instant.now();
         Map<ForkJdk, PartsDir> parts = new LinkedHashMap<>();
+        List<Integer> majors = plans.keySet().stream().map(ForkJdk::major).toList();
         for (Map.Entry<ForkJdk, List<PlannedRun>> e : plans.entrySet()) {
             ForkJdk jdk = e.getKey();
             RunSpec spec = new RunSpec(profileForResume(profileName), RunSpec.sha256(profileText), planCores, workers,
-                    jmhArgs, jdk.major(), jdk.jvm(), label, start, ids(Piece.split(e.getValue())));
+                    jmhArgs, jdk.major(), jdk.jvm(), label, start, ids(Piece.split(e.getValue())), majors);
             parts.put(jdk, PartsDir.create(ResultPaths.directory(results(), label, jdk.major()), start, spec.toJson()));
         }
         JdkRun run = new JdkRun(out, p, extras, label, planCores, pieceRunners);
@@ -157,8 +159,41 @@ public final class RunCommand implements Callable<Integer> {
         JdkRun.Outcome o = new JdkRun(out, p, extras, spec.runner(), spec.cores(), pieceRunners)
                 .run(jdk, parts, pieces, spec.start(), notes);
         // as a run that was never interrupted would have; the other JDKs of a --jdk run resume on their own
+        o.file().ifPresent(file -> compareAfterResume(spec, parts, file));
         out.print(io.cpabench.report.Report.besideResults(o.file().map(List::of).orElse(List.of())));
         return o.failed() ? 1 : 0;
+    }
+
+    /**
+     * The compare across JDKs that the interrupted --jdk run would have printed: once every JDK's result
+     * set of that run (same runner and start) is written; until then, which resumes it waits for.
+     */
+    private void compareAfterResume(RunSpec spec, PartsDir parts, Path file) {
+        if (spec.jdks().size() < 2) {
+            return;
+        }
+        Path runnerDir = parts.resultDir().getParent();
+        String stamp = ResultPaths.stamp(spec.start());
+        List<Path> files = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        for (int major : spec.jdks()) {
+            Path dir = runnerDir.resolve("jdk" + major);
+            if (major == spec.jdkMajor()) {
+                files.add(file);
+            } else if (Files.isDirectory(dir.resolve(stamp + PartsDir.SUFFIX))) {
+                waiting.add("run --resume " + dir.resolve(stamp + PartsDir.SUFFIX));
+            } else if (Files.isRegularFile(dir.resolve(stamp + ".json"))) {
+                files.add(dir.resolve(stamp + ".json"));
+            } else {
+                waiting.add("JDK " + major + "'s result set (no " + dir.resolve(stamp + ".json") + ")");
+            }
+        }
+        if (waiting.isEmpty()) {
+            compareAcrossJdks(files);
+        } else {
+            out.println("compare across JDKs " + spec.jdks().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " waits for: " + String.join("; ", waiting));
+        }
     }
 
     /** The forks' JDK the run was planned for; a resume on another would mix two JDKs in one result set. */

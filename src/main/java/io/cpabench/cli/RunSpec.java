@@ -16,14 +16,16 @@ import java.util.List;
 /**
  * The content of a run's {@code plan.json}: the inputs that rebuild the same plan (profile and a hash
  * of its text, the core count it was sized for, --workers, the JMH options, the forks' JDK), where
- * the result belongs (runner, start), and the piece ids the plan had, to check the rebuild against.
+ * the result belongs (runner, start), the piece ids the plan had, to check the rebuild against, and
+ * every JDK of the run in --jdk order, so the last JDK resumed can print the compare across them.
  *
  * @param profile a profile name, or the absolute path of a profile file
  * @param workers the --workers value as given, or null
  * @param jvm     the forks' java, or null for the java running the CLI
+ * @param jdks    the majors of every JDK the run planned, baseline first; empty in plans written before it was kept
  */
 record RunSpec(String profile, String profileSha256, int cores, String workers, List<String> jmhArgs, int jdkMajor,
-               String jvm, String runner, Instant start, List<String> pieceIds) {
+               String jvm, String runner, Instant start, List<String> pieceIds, List<Integer> jdks) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int VERSION = 1;
 
@@ -48,6 +50,7 @@ record RunSpec(String profile, String profileSha256, int cores, String workers, 
         root.put("runner", runner);
         root.put("start", start.toString());
         pieceIds.forEach(root.putArray("pieces")::add);
+        jdks.forEach(root.putArray("jdks")::add);
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (IOException e) {
@@ -65,7 +68,7 @@ record RunSpec(String profile, String profileSha256, int cores, String workers, 
             return new RunSpec(text(root, "profile", source), text(root, "profileSha256", source),
                     positive(root, "cores", source), nullable(root, "workers"), strings(root.path("jmhArgs")),
                     positive(root, "jdkMajor", source), nullable(root, "jvm"), text(root, "runner", source),
-                    Instant.parse(text(root, "start", source)), strings(root.path("pieces")));
+                    Instant.parse(text(root, "start", source)), strings(root.path("pieces")), majors(root.path("jdks")));
         } catch (IOException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(source + " is corrupt: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
@@ -90,6 +93,12 @@ record RunSpec(String profile, String profileSha256, int cores, String workers, 
     private static String nullable(JsonNode root, String field) {
         JsonNode n = root.path(field);
         return n.isTextual() ? n.asText() : null;
+    }
+
+    private static List<Integer> majors(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asInt()));
+        return List.copyOf(out);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +79,7 @@ class CrashResumeTest {
     }
 
     private Path partsDir() throws IOException {
-        try (Stream<Path> s = Files.list(jdkDir)) {
-            List<Path> parts = s.filter(p -> p.getFileName().toString().endsWith(".parts")).toList();
-            assertThat(parts).hasSize(1);
-            return parts.get(0);
-        }
+        return onlyParts(jdkDir);
     }
 
     private Map<String, String> contents(Path dir) throws IOException {
@@ -134,6 +131,52 @@ class CrashResumeTest {
         assertThat(rows).extracting(r -> r.path("primaryMetric").path("score").asInt()).containsExactly(1, 2, 3, 4, 1, 2, 3, 4, 5, 6);
         JsonNode env = new ObjectMapper().readTree(jdkDir.resolve(stamp + ".env.json").toFile());
         assertThat(env.toString()).contains("resumed: 4 of 10 pieces ran before the resume");
+    }
+
+    /** A stand-in java that only answers -version, as a real one does (on stderr); FakeJmh starts no fork. */
+    private String fakeJava(int major) throws IOException {
+        Path p = tmp.resolve("java" + major);
+        Files.writeString(p, "#!/bin/sh\necho 'openjdk version \"" + major + "\" 2025-09-16' >&2\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return p.toString();
+    }
+
+    @Test
+    void aJdkRunKilledInItsFirstJdkPrintsTheCrossJdkCompareWhenTheLastIsResumed() throws IOException {
+        String j17 = fakeJava(17);
+        String j25 = fakeJava(25);
+        assertThatThrownBy(() -> run(new FakeJmh(5, Set.of()), "run", "--profile", profile.toString(), "--results", results.toString(),
+                "--runner", "box", "--jdk", "17=" + j17, "--jdk", "25=" + j25)).isInstanceOf(FakeJmh.Killed.class);
+        Path box = results.resolve("box");
+        Path parts17 = onlyParts(box.resolve("jdk17"));
+        Path parts25 = onlyParts(box.resolve("jdk25"));
+        String stamp = parts17.getFileName().toString().replace(".parts", "");
+
+        // JDK 17 finishes, JDK 25 has not run a piece: no compare yet, and it says what it waits for
+        assertThat(run(new FakeJmh(0, Set.of()), "run", "--resume", parts17.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("compare across JDKs 17, 25 waits for: run --resume " + parts25)
+                .doesNotContain("=== compare");
+
+        // the last one resumed prints what the run would have: JDK 17 (given first) against JDK 25
+        assertThat(run(new FakeJmh(0, Set.of()), "run", "--resume", parts25.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("=== compare " + box.resolve("jdk17").resolve(stamp + ".json") + " → " + box.resolve("jdk25").resolve(stamp + ".json"))
+                .contains("rows compared").doesNotContain("waits for");
+    }
+
+    @Test
+    void aResumeOfAOneJdkRunComparesNothing() throws IOException {
+        startAndKill(new FakeJmh(2, Set.of()));
+        assertThat(run(new FakeJmh(0, Set.of()), "run", "--resume", jdkDir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("=== compare").doesNotContain("compare across JDKs");
+    }
+
+    private Path onlyParts(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> parts = s.filter(p -> p.getFileName().toString().endsWith(".parts")).toList();
+            assertThat(parts).hasSize(1);
+            return parts.get(0);
+        }
     }
 
     @Test
