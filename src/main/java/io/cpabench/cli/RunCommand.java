@@ -172,12 +172,12 @@ public final class RunCommand implements Callable<Integer> {
         if (spec.jdks().size() < 2) {
             return;
         }
-        Path runnerDir = parts.resultDir().getParent();
+        Path resultsRoot = parts.resultDir().getParent().getParent();
         String stamp = ResultPaths.stamp(spec.start());
         List<Path> files = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         for (int major : spec.jdks()) {
-            Path dir = runnerDir.resolve("jdk" + major);
+            Path dir = ResultPaths.directory(resultsRoot, spec.runner(), major);
             if (major == spec.jdkMajor()) {
                 files.add(file);
             } else if (Files.isDirectory(dir.resolve(stamp + PartsDir.SUFFIX))) {
