@@ -82,7 +82,8 @@ final class JdkRun {
         failures.addAll(MissingRows.find(pieces.stream().map(Piece::run).distinct().toList(), rows));
         RunLoad load = new RunLoad(pieces.stream().map(p -> parts.load(p.id())).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(MachineLoad::start)).toList(), pieces.size());
-        load.warning().ifPresent(allNotes::add);
+        Optional<String> busyWarning = load.warning();
+        busyWarning.ifPresent(allNotes::add);
         Instant end = Instant.now();
 
         out.print(new HeadlineTables(rows, cores).render());
@@ -99,7 +100,7 @@ final class JdkRun {
             AtomicFiles.writeNew(ResultPaths.envFile(file), EnvironmentFile.json(info, jsonRows));
             out.println();
             out.println(load.line());
-            load.warning().ifPresent(out::println);
+            busyWarning.ifPresent(out::println);
             out.println("results: " + file + (profile.comparable() ? "" : "  (profile " + profile.name() + ": not comparable)"));
             written = Optional.of(file);
         } else {
