@@ -10,13 +10,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JDK the benchmark forks run on, which is not always the one running this CLI (JMH's -jvm):
- * it decides whether VIRTUAL_THREADS can run and which JVM flags the forks accept.
+ * The JDK configuration the benchmark forks run on, which is not always the one running this CLI
+ * (JMH's -jvm): a java, its feature release, which decides whether VIRTUAL_THREADS can run and which
+ * JVM flags the forks accept, a label naming its result set ({@code 25}, {@code 25-zgc}) and the JVM
+ * options every fork of it gets, so "JDK 25 with and without a flag" is two configurations of one run.
+ *
+ * @param jvm  the forks' java, or null for the java running this CLI
+ * @param args JVM options of this configuration (--jdk-args), before the suite's own
  */
-public record ForkJdk(int major, String jvm) {
+public record ForkJdk(int major, String jvm, String label, List<String> args) {
     static final String VIRTUAL_THREADS = "VIRTUAL_THREADS";
     static final String UNSAFE_FLAG = "--sun-misc-unsafe-memory-access=allow";
     private static final Pattern VERSION = Pattern.compile("version \"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
+
+    public ForkJdk {
+        label = label == null ? String.valueOf(major) : label;
+        args = List.copyOf(args);
+    }
+
+    /** A configuration labelled by its major alone, with no options of its own. */
+    public ForkJdk(int major, String jvm) {
+        this(major, jvm, null, List.of());
+    }
 
     /** The running JVM, or the {@code java} executable at {@code jvm} when the user passed -jvm. */
     public static ForkJdk of(String jvm) {
@@ -42,20 +57,49 @@ public record ForkJdk(int major, String jvm) {
         return "skipped VIRTUAL_THREADS: needs JDK 21+, forks run JDK " + major;
     }
 
-    /** JMH uses sun.misc.Unsafe, which JDK 24+ warns about; JDK 17 refuses to start with this flag. */
+    /**
+     * Every fork's extra JVM options: this configuration's own, then the Unsafe flag (JMH uses
+     * sun.misc.Unsafe, which JDK 24+ warns about; JDK 17 refuses to start with that flag).
+     */
     public List<String> forkJvmArgs() {
-        return major >= 24 ? List.of(UNSAFE_FLAG) : List.of();
+        List<String> out = new ArrayList<>(args);
+        if (major >= 24) {
+            out.add(UNSAFE_FLAG);
+        }
+        return List.copyOf(out);
+    }
+
+    /** "JDK 25-zgc (/path/bin/java -XX:+UseZGC)" for headers and progress lines. */
+    public String describe() {
+        return "JDK " + label + " (" + (jvm != null ? jvm : "this java") + (args.isEmpty() ? "" : " " + String.join(" ", args)) + ")";
     }
 
     static int probe(String jvm) {
+        return probe(jvm, List.of());
+    }
+
+    /**
+     * The major of {@code jvm} started with {@code args}: a JVM that refuses one of them (a typo in a
+     * flag, a GC this build lacks) fails here, before a run, not in every fork of it.
+     */
+    static int probe(String jvm, List<String> args) {
         try {
-            Process p = new ProcessBuilder(jvm, "-version").redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>();
+            command.add(jvm);
+            command.addAll(args);
+            command.add("-version");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
+                throw new IllegalArgumentException(jvm + " -version did not finish in 30 s");
+            }
+            if (p.exitValue() != 0 && !args.isEmpty()) {
+                throw new IllegalArgumentException("it does not start with " + String.join(" ", args) + ": "
+                        + out.lines().filter(l -> !l.isBlank()).findFirst().orElse("exit " + p.exitValue()));
             }
             return parseMajor(out);
         } catch (IOException e) {

@@ -26,13 +26,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One plan on one JDK: the pieces its parts directory does not hold yet, through JMH, each filed as
- * soon as it ends; then one merged result file plus its environment file beside the parts directory,
- * which goes, and the tables read from it. A fresh run and a resumed one take the same path.
+ * One plan on one JDK configuration: its pieces, run one at a time as the run's schedule calls them and
+ * each filed in its parts directory as soon as it ends; then one merged result file plus its
+ * environment file beside the parts directory, which goes, and the tables read from it. A fresh run and
+ * a resumed one take the same path.
  */
 final class JdkRun {
     /** The result file written (empty when nothing ran) and whether anything failed. */
@@ -40,33 +40,75 @@ final class JdkRun {
 
     private final PrintStream out;
     private final Profile profile;
-    private final JmhExtras extras;
     private final String runner;
     private final int cores;
-    private final PieceRunner.Factory pieceRunners;
+    private final ForkJdk jdk;
+    private final PartsDir parts;
+    private final List<Piece> pieces;
+    private final PieceRunner pieceRunner;
+    private final int doneBefore;
 
-    JdkRun(PrintStream out, Profile profile, JmhExtras extras, String runner, int cores, PieceRunner.Factory pieceRunners) {
+    JdkRun(PrintStream out, Profile profile, JmhExtras extras, String runner, int cores, PieceRunner.Factory pieceRunners,
+           ForkJdk jdk, PartsDir parts, List<Piece> pieces) {
         this.out = out;
         this.profile = profile;
-        this.extras = extras;
         this.runner = runner;
         this.cores = cores;
-        this.pieceRunners = pieceRunners;
+        this.jdk = jdk;
+        this.parts = parts;
+        this.pieces = List.copyOf(pieces);
+        this.pieceRunner = pieceRunners.forJdk(jdk, extras);
+        this.doneBefore = (int) pieces.stream().filter(this::done).count();
+    }
+
+    ForkJdk jdk() {
+        return jdk;
+    }
+
+    PartsDir parts() {
+        return parts;
+    }
+
+    List<Piece> pieces() {
+        return pieces;
+    }
+
+    boolean done(Piece p) {
+        return parts.done(p.id());
+    }
+
+    /** Runs one piece through JMH and files it, with the machine's load while it ran. */
+    void run(Piece p) throws IOException {
+        Path scratch = parts.scratch(p.id());
+        Instant pieceStart = Instant.now();
+        Optional<CpuTicks> before = CpuTicks.now();
+        GroupRunner.Outcome o = pieceRunner.run(p.run(), scratch);
+        Optional<MachineLoad> load = before.flatMap(b -> CpuTicks.now().map(a -> MachineLoad.between(p.id(), pieceStart, b, a)));
+        Optional<String> error = o.error();
+        String json;
+        try {
+            json = JmhJson.toJson(JmhJson.merge(List.of(scratch)));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // JMH died while writing: the piece is finished, and failed, with no rows.
+            json = "[]" + System.lineSeparator();
+            error = Optional.of(error.orElse("unreadable JMH result: " + e.getMessage()));
+        }
+        parts.record(p.id(), json, error, load);
+        Files.deleteIfExists(scratch);
     }
 
     /**
-     * @param start when the run first started: the result file is named for it, and a resumed run keeps
-     *              it; the environment file's start is when this JDK's first piece started
+     * Merges every piece into the result file, once all have run.
+     *
+     * @param start when the run first started: the result file is named for it, a resumed run keeps it,
+     *              and the environment file's span starts there (every JDK of an interleaved run ran
+     *              over the whole of it)
      */
-    Outcome run(ForkJdk jdk, PartsDir parts, List<Piece> pieces, Instant start, List<String> notes) throws IOException {
-        Instant entered = Instant.now();
-        int earlier = runMissing(jdk, parts, pieces);
-        // a later JDK of a --jdk run waited for the earlier ones: its rows span only its own time
-        Instant began = earlier > 0 ? start : entered;
+    Outcome finish(Instant start, List<String> notes) throws IOException {
         List<String> allNotes = new ArrayList<>(notes);
-        if (earlier > 0) {
+        if (doneBefore > 0) {
             // The rows come from more than one process (and maybe hours apart): say so beside them.
-            allNotes.add("resumed: " + earlier + " of " + pieces.size() + " pieces ran before the resume");
+            allNotes.add("resumed: " + doneBefore + " of " + pieces.size() + " pieces ran before the resume");
         }
         List<JsonNode> pieceRows = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -94,7 +136,7 @@ final class JdkRun {
             Path file = ResultPaths.freeFile(parts.resultDir(), start);
             AtomicFiles.writeNew(file, JmhJson.toJson(merged));
             RunInfo info = new RunInfo(profile.name(), profile.comparable(), runner, jdk.major(),
-                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), began, end, failures, allNotes, load);
+                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), jdk.label(), jdk.args(), start, end, failures, allNotes, load);
             List<JsonNode> jsonRows = new ArrayList<>();
             merged.forEach(jsonRows::add);
             AtomicFiles.writeNew(ResultPaths.envFile(file), EnvironmentFile.json(info, jsonRows));
@@ -110,35 +152,5 @@ final class JdkRun {
         parts.remove();
         failures.forEach(f -> out.println("FAILED " + f));
         return new Outcome(written, !failures.isEmpty());
-    }
-
-    /** Runs the pieces not yet on disk, filing each as it ends; returns how many were already there. */
-    private int runMissing(ForkJdk jdk, PartsDir parts, List<Piece> pieces) throws IOException {
-        PieceRunner pieceRunner = pieceRunners.forJdk(jdk, extras);
-        List<Piece> toRun = pieces.stream().filter(p -> !parts.done(p.id())).toList();
-        double left = toRun.stream().mapToDouble(p -> p.run().estimatedSeconds()).sum();
-        int n = 0;
-        for (Piece p : toRun) {
-            // JMH's own progress line covers one piece (one fork): this one covers the run
-            out.printf(Locale.ROOT, "%n[piece %d of %d, about %d min left] %s%n", ++n, toRun.size(), Math.round(left / 60), p.describe());
-            left -= p.run().estimatedSeconds();
-            Path scratch = parts.scratch(p.id());
-            Instant pieceStart = Instant.now();
-            Optional<CpuTicks> before = CpuTicks.now();
-            GroupRunner.Outcome o = pieceRunner.run(p.run(), scratch);
-            Optional<MachineLoad> load = before.flatMap(b -> CpuTicks.now().map(a -> MachineLoad.between(p.id(), pieceStart, b, a)));
-            Optional<String> error = o.error();
-            String json;
-            try {
-                json = JmhJson.toJson(JmhJson.merge(List.of(scratch)));
-            } catch (UncheckedIOException | IllegalArgumentException e) {
-                // JMH died while writing: the piece is finished, and failed, with no rows.
-                json = "[]" + System.lineSeparator();
-                error = Optional.of(error.orElse("unreadable JMH result: " + e.getMessage()));
-            }
-            parts.record(p.id(), json, error, load);
-            Files.deleteIfExists(scratch);
-        }
-        return pieces.size() - toRun.size();
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code run}: a profile's groups through JMH on each forks' JDK, one result set per JDK, the
- * headline tables and scaling readings, and with several JDKs the compare between them.
+ * {@code run}: a profile's groups through JMH on each JDK configuration, their pieces interleaved in
+ * time, one result set per configuration, the headline tables and scaling readings, and with several
+ * configurations the compare between them.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a profile (default: quick), write JMH JSON under --results, print the tables.")
 public final class RunCommand implements Callable<Integer> {
@@ -37,9 +39,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "replace every group's workers, e.g. 1,2,4")
     String workers;
 
-    @Option(names = "--jdk", paramLabel = "MAJOR=JAVA",
-            description = "run the forks on this java, e.g. 17=/usr/lib/jvm/java-17-openjdk-amd64/bin/java; repeat to run and compare several JDKs")
+    @Option(names = "--jdk", paramLabel = "LABEL=JAVA",
+            description = "run the forks on this java, e.g. 17=/usr/lib/jvm/java-17-openjdk-amd64/bin/java; LABEL is the JDK's major,"
+                    + " optionally with a suffix (25-zgc); repeat to run several, interleaved, and compare them to the first")
     List<String> jdks = new ArrayList<>();
+
+    @Option(names = "--jdk-args", paramLabel = "LABEL=OPTIONS",
+            description = "JVM options for the forks of that --jdk label, e.g. 25-zgc=\"-XX:+UseZGC\" or 25-slow=\"-D"
+                    + "cpabench.cpuScale=1.05\" (a known 5%% slowdown of every compute step); repeatable")
+    List<String> jdkArgs = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
@@ -48,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
     Integer cores;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "finish an interrupted run: its <stamp>.parts directory, or the jdk<major> directory holding it")
+            description = "finish an interrupted run: its <stamp>.parts directory (any JDK's: they resume together), or a directory holding it")
     Path resume;
 
     @Parameters(paramLabel = "JMH-OPTION", description = "after --: JMH options, e.g. -- -f 3 -p model=GIL_THREADS")
@@ -84,10 +92,12 @@ public final class RunCommand implements Callable<Integer> {
         Profile p = Profiles.parse(profileText, profileName, planCores);
         List<String> workerList = Planner.parseWorkers(workers);
         Map<ForkJdk, List<String>> notes = new LinkedHashMap<>();
+        Map<ForkJdk, List<Piece>> pieces = new LinkedHashMap<>();
         Map<ForkJdk, List<PlannedRun>> plans = new LinkedHashMap<>();
-        for (ForkJdk jdk : JdkOption.resolve(jdks, extras.jvm())) {
+        for (ForkJdk jdk : JdkOption.resolve(jdks, jdkArgs, extras.jvm())) {
             List<String> n = new ArrayList<>();
             plans.put(jdk, new Planner(jdk, workerList, extras, n::add).plan(p));
+            pieces.put(jdk, Piece.split(plans.get(jdk)));
             notes.put(jdk, n);
         }
         String label = ResultPaths.sanitiseRunner(runner != null ? runner : Host.name());
@@ -98,115 +108,146 @@ public final class RunCommand implements Callable<Integer> {
                 notes.get(jdk).forEach(out::println);
                 printPlan(p, plan);
             });
+            if (several) {
+                double total = plans.values().stream().flatMap(List::stream).mapToDouble(PlannedRun::estimatedSeconds).sum();
+                out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%n", plans.size(),
+                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total));
+            }
             return 0;
         }
 
-        // Every JDK's parts directory before the first fork, so a kill during the first leaves all resumable.
+        // Every configuration's parts directory before the first fork, so a kill during the first leaves all resumable.
         Instant start = Instant.now();
-        Map<ForkJdk, PartsDir> parts = new LinkedHashMap<>();
-        List<Integer> majors = plans.keySet().stream().map(ForkJdk::major).toList();
-        for (Map.Entry<ForkJdk, List<PlannedRun>> e : plans.entrySet()) {
-            ForkJdk jdk = e.getKey();
-            RunSpec spec = new RunSpec(profileForResume(profileName), RunSpec.sha256(profileText), planCores, workers,
-                    jmhArgs, jdk.major(), jdk.jvm(), label, start, ids(Piece.split(e.getValue())), majors);
-            parts.put(jdk, PartsDir.create(ResultPaths.directory(results(), label, jdk.major()), start, spec.toJson()));
+        long seed = several ? new SecureRandom().nextLong() : 0;
+        List<Path> dirs = new ArrayList<>();
+        List<String> planJsons = new ArrayList<>();
+        for (ForkJdk jdk : plans.keySet()) {
+            dirs.add(ResultPaths.directory(results(), label, jdk.label()));
+            planJsons.add(new RunSpec(profileForResume(profileName), RunSpec.sha256(profileText), planCores, workers, jmhArgs, jdk,
+                    label, start, ids(pieces.get(jdk)), List.copyOf(plans.keySet()), seed).toJson());
         }
-        JdkRun run = new JdkRun(out, p, extras, label, planCores, pieceRunners);
-        List<Path> files = new ArrayList<>();
-        boolean failed = false;
-        for (Map.Entry<ForkJdk, List<PlannedRun>> e : plans.entrySet()) {
-            header(several, e.getKey());
-            notes.get(e.getKey()).forEach(out::println);
-            out.println("parts: " + parts.get(e.getKey()).path() + "  (after a crash: run --resume " + parts.get(e.getKey()).path() + ")");
-            JdkRun.Outcome o = run.run(e.getKey(), parts.get(e.getKey()), Piece.split(e.getValue()), start, notes.get(e.getKey()));
-            o.file().ifPresent(files::add);
-            failed |= o.failed();
+        List<PartsDir> parts = PartsDir.createSiblings(dirs, start, planJsons);
+        List<JdkRun> runs = new ArrayList<>();
+        int i = 0;
+        for (ForkJdk jdk : plans.keySet()) {
+            runs.add(new JdkRun(out, p, extras, label, planCores, pieceRunners, jdk, parts.get(i++), pieces.get(jdk)));
+            header(several, jdk);
+            notes.get(jdk).forEach(out::println);
         }
-        compareAcrossJdks(files);
-        out.print(io.cpabench.report.Report.besideResults(files));
-        return failed ? 1 : 0;
+        out.println("parts: " + parts.stream().map(d -> d.path().toString()).collect(Collectors.joining(", "))
+                + "  (after a crash: run --resume " + parts.get(0).path() + ")");
+        return runAndFinish(List.copyOf(plans.keySet()), runs, seed, start, notes, Map.of());
     }
 
     /**
-     * Rebuilds the plan from plan.json and checks it is the same plan before running a thing: a profile
-     * edited or a jar rebuilt since would file new rows under old pieces.
+     * Rebuilds the plan of every JDK configuration of the run from their plan.json files and checks each
+     * is the same plan before running a thing: a profile edited or a jar rebuilt since would file new
+     * rows under old pieces. The configurations resume together, in the run's interleaved order.
      */
     private int resume() throws IOException {
-        if (profile != null || runner != null || results != null || workers != null || !jdks.isEmpty() || dryRun
-                || cores != null || !jmhArgs.isEmpty()) {
+        if (profile != null || runner != null || results != null || workers != null || !jdks.isEmpty() || !jdkArgs.isEmpty()
+                || dryRun || cores != null || !jmhArgs.isEmpty()) {
             throw new IllegalArgumentException("--resume takes everything from the run's plan.json: give it alone");
         }
-        PartsDir parts = PartsDir.open(ResumeTarget.find(resume));
-        Path planFile = parts.path().resolve(PartsDir.PLAN);
-        RunSpec spec = RunSpec.parse(parts.plan(), planFile);
+        PartsDir target = PartsDir.open(ResumeTarget.find(resume));
+        RunSpec spec = RunSpec.parse(target.plan(), target.path().resolve(PartsDir.PLAN));
         String profileText = Profiles.read(spec.profile());
         if (!RunSpec.sha256(profileText).equals(spec.profileSha256())) {
-            throw new IllegalArgumentException("profile " + spec.profile() + " has changed since the run in " + parts.path()
+            throw new IllegalArgumentException("profile " + spec.profile() + " has changed since the run in " + target.path()
                     + " started; resume needs the same profile (the parts are kept)");
         }
         Profile p = Profiles.parse(profileText, spec.profile(), spec.cores());
         JmhExtras extras = new JmhExtras(spec.jmhArgs());
-        ForkJdk jdk = resumedJdk(spec);
-        List<String> notes = new ArrayList<>();
-        List<Piece> pieces = Piece.split(new Planner(jdk, Planner.parseWorkers(spec.workers()), extras, notes::add).plan(p));
-        if (!ids(pieces).equals(spec.pieceIds())) {
-            throw new IllegalArgumentException("the plan rebuilt from " + planFile + " differs from the one recorded there"
-                    + " (this build plans differently); resume with the build that started it");
+        Path root = target.resultDir().getParent().getParent();
+        String name = target.path().getFileName().toString();
+        List<JdkRun> runs = new ArrayList<>();
+        Map<ForkJdk, List<String>> notes = new LinkedHashMap<>();
+        Map<ForkJdk, Path> finished = new LinkedHashMap<>();
+        for (ForkJdk jdk : spec.jdks()) {
+            Path dir = jdk.equals(spec.jdk()) ? target.path() : ResultPaths.directory(root, spec.runner(), jdk.label()).resolve(name);
+            if (!Files.isDirectory(dir)) {
+                // merged before the kill: an interleaved run merges its configurations one by one at its end
+                Path file = dir.resolveSibling(name.substring(0, name.length() - PartsDir.SUFFIX.length()) + ".json");
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("JDK " + jdk.label() + "'s part of the run in " + target.path()
+                            + " is gone: neither " + dir + " nor " + file + " exists");
+                }
+                finished.put(jdk, file);
+                continue;
+            }
+            PartsDir parts = PartsDir.open(dir);
+            RunSpec own = RunSpec.parse(parts.plan(), dir.resolve(PartsDir.PLAN));
+            if (!own.start().equals(spec.start()) || !own.jdks().equals(spec.jdks())) {
+                throw new IllegalArgumentException(dir + " belongs to another run than " + target.path());
+            }
+            checkJdk(own.jdk());
+            List<String> n = new ArrayList<>();
+            List<Piece> pieces = Piece.split(new Planner(jdk, Planner.parseWorkers(spec.workers()), extras, n::add).plan(p));
+            if (!ids(pieces).equals(own.pieceIds())) {
+                throw new IllegalArgumentException("the plan rebuilt from " + dir.resolve(PartsDir.PLAN) + " differs from the one recorded there"
+                        + " (this build plans differently); resume with the build that started it");
+            }
+            notes.put(jdk, n);
+            runs.add(new JdkRun(out, p, extras, spec.runner(), spec.cores(), pieceRunners, jdk, parts, pieces));
         }
-        long done = pieces.stream().filter(x -> parts.done(x.id())).count();
-        notes.forEach(out::println);
-        out.println("resuming " + parts.path() + ": " + done + " of " + pieces.size() + " pieces done, " + (pieces.size() - done) + " to run");
-        JdkRun.Outcome o = new JdkRun(out, p, extras, spec.runner(), spec.cores(), pieceRunners)
-                .run(jdk, parts, pieces, spec.start(), notes);
-        // as a run that was never interrupted would have; the other JDKs of a --jdk run resume on their own
-        o.file().ifPresent(file -> compareAfterResume(spec, parts, file));
-        out.print(io.cpabench.report.Report.besideResults(o.file().map(List::of).orElse(List.of())));
-        return o.failed() ? 1 : 0;
+        for (JdkRun r : runs) {
+            long done = r.pieces().stream().filter(r::done).count();
+            header(runs.size() > 1, r.jdk());
+            notes.get(r.jdk()).forEach(out::println);
+            out.println("resuming " + r.parts().path() + ": " + done + " of " + r.pieces().size() + " pieces done, "
+                    + (r.pieces().size() - done) + " to run");
+        }
+        return runAndFinish(spec.jdks(), runs, spec.seed(), spec.start(), notes, finished);
     }
 
     /**
-     * The compare across JDKs that the interrupted --jdk run would have printed: once every JDK's result
-     * set of that run (same runner and start) is written; until then, which resumes it waits for.
+     * The missing pieces of every configuration in the run's order, then each configuration's result
+     * set, then the compare across them (baseline first), as one uninterrupted run would print it.
+     *
+     * @param order    every configuration of the run, in --jdk order
+     * @param finished configurations of a resumed run whose result set was written before the kill
      */
-    private void compareAfterResume(RunSpec spec, PartsDir parts, Path file) {
-        if (spec.jdks().size() < 2) {
-            return;
-        }
-        Path resultsRoot = parts.resultDir().getParent().getParent();
-        String stamp = ResultPaths.stamp(spec.start());
-        List<Path> files = new ArrayList<>();
-        List<String> waiting = new ArrayList<>();
-        for (int major : spec.jdks()) {
-            Path dir = ResultPaths.directory(resultsRoot, spec.runner(), major);
-            if (major == spec.jdkMajor()) {
-                files.add(file);
-            } else if (Files.isDirectory(dir.resolve(stamp + PartsDir.SUFFIX))) {
-                waiting.add("run --resume " + dir.resolve(stamp + PartsDir.SUFFIX));
-            } else if (Files.isRegularFile(dir.resolve(stamp + ".json"))) {
-                files.add(dir.resolve(stamp + ".json"));
-            } else {
-                waiting.add("JDK " + major + "'s result set (no " + dir.resolve(stamp + ".json") + ")");
+    private int runAndFinish(List<ForkJdk> order, List<JdkRun> runs, long seed, Instant start, Map<ForkJdk, List<String>> notes,
+                             Map<ForkJdk, Path> finished) throws IOException {
+        RunPieces.runMissing(out, runs, seed);
+        Map<ForkJdk, Path> files = new LinkedHashMap<>(finished);
+        boolean failed = false;
+        for (JdkRun r : runs) {
+            header(order.size() > 1, r.jdk());
+            List<String> n = new ArrayList<>(notes.get(r.jdk()));
+            if (order.size() > 1) {
+                n.add("interleaved with " + order.stream().filter(j -> !j.equals(r.jdk())).map(j -> "JDK " + j.label())
+                        .collect(Collectors.joining(", ")) + " (seed " + seed + "): fork k of every row ran in the same round on each");
             }
+            JdkRun.Outcome o = r.finish(start, n);
+            o.file().ifPresent(f -> files.put(r.jdk(), f));
+            failed |= o.failed();
         }
-        if (waiting.isEmpty()) {
-            compareAcrossJdks(files);
-        } else {
-            out.println("compare across JDKs " + spec.jdks().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + " waits for: " + String.join("; ", waiting));
+        List<Path> ordered = order.stream().filter(files::containsKey).map(files::get).toList();
+        if (ordered.size() == order.size()) {
+            compareAcrossJdks(ordered);
         }
+        out.print(io.cpabench.report.Report.besideResults(ordered));
+        return failed ? 1 : 0;
     }
 
-    /** The forks' JDK the run was planned for; a resume on another would mix two JDKs in one result set. */
-    private static ForkJdk resumedJdk(RunSpec spec) {
-        if (spec.jvm() != null) {
-            return JdkOption.verified(spec.jdkMajor() + "=" + spec.jvm());
-        }
+    /**
+     * The configuration a resume runs on must still be the one planned: a resume on another java would
+     * mix two JDKs in one result set.
+     */
+    private static void checkJdk(ForkJdk jdk) {
         int running = Runtime.version().feature();
-        if (running != spec.jdkMajor()) {
-            throw new IllegalArgumentException("the run's forks ran on this CLI's java, JDK " + spec.jdkMajor()
-                    + "; this one is JDK " + running + ": resume with a JDK " + spec.jdkMajor() + " java");
+        if (jdk.jvm() == null && running != jdk.major()) {
+            throw new IllegalArgumentException("the run's forks ran on this CLI's java, JDK " + jdk.major()
+                    + "; this one is JDK " + running + ": resume with a JDK " + jdk.major() + " java");
         }
-        return new ForkJdk(running, null);
+        if (jdk.jvm() != null) {
+            int actual = ForkJdk.probe(jdk.jvm(), jdk.args());
+            if (actual != jdk.major()) {
+                throw new IllegalArgumentException("the run's JDK " + jdk.label() + " was " + jdk.jvm() + ", JDK " + jdk.major()
+                        + "; that path is JDK " + actual + " now");
+            }
+        }
     }
 
     /** A profile file by absolute path, so the resume works from any directory; a name as it is. */
@@ -225,7 +266,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private void header(boolean several, ForkJdk jdk) {
         if (several) {
-            out.println("=== forks on JDK " + jdk.major() + ": " + jdk.jvm());
+            out.println("=== forks on " + jdk.describe());
         }
     }
 
@@ -253,7 +294,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         int combos = plan.stream().mapToInt(r -> r.combinations().size()).sum();
         int pieces = Piece.split(plan).size();
-        out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %.0f min %02.0f s%n",
-                combos, pieces, Math.floor(total / 60), total % 60);
+        out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %s%n",
+                combos, pieces, minutes(total));
+    }
+
+    private static String minutes(double seconds) {
+        return String.format(Locale.ROOT, "%.0f min %02.0f s", Math.floor(seconds / 60), seconds % 60);
     }
 }

@@ -45,6 +45,9 @@ public final class EnvironmentFile {
         env.put("arch", machine.arch());
 
         env.put("forkJdkMajor", run.forkJdkMajor());
+        env.put("jdkLabel", run.jdkLabel());
+        ArrayNode args = env.putArray("jdkArgs");
+        run.jdkArgs().forEach(args::add);
         env.set("forkJvm", forkJvm(run.forkJava(), forks));
         env.put("cliJavaVersion", System.getProperty("java.version"));
         env.put("cliJavaVendor", System.getProperty("java.vendor"));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -34,18 +35,39 @@ public final class PartsDir {
 
     /** A new parts directory beside where the result file will go, with the plan already in it. */
     public static PartsDir create(Path resultDir, Instant start, String planJson) throws IOException {
-        Files.createDirectories(resultDir);
+        return createSiblings(List.of(resultDir), start, List.of(planJson)).get(0);
+    }
+
+    /**
+     * One new parts directory per JDK configuration of a run, each with its plan, all under one name, so
+     * a resume given any of them finds the others ({@code <stamp>.parts}, or {@code <stamp>-n.parts}
+     * when a run started in the same second holds that name in any of the directories).
+     */
+    public static List<PartsDir> createSiblings(List<Path> resultDirs, Instant start, List<String> planJsons) throws IOException {
+        for (Path d : resultDirs) {
+            Files.createDirectories(d);
+        }
         String base = ResultPaths.stamp(start);
         for (int n = 1; ; n++) {
-            Path candidate = resultDir.resolve((n == 1 ? base : base + "-" + n) + SUFFIX);
+            String name = (n == 1 ? base : base + "-" + n) + SUFFIX;
+            List<Path> made = new ArrayList<>();
             try {
-                // createDirectory fails if it exists: two runs started in the same second get different directories
-                Files.createDirectory(candidate);
+                for (Path d : resultDirs) {
+                    // createDirectory fails if it exists: two runs started in the same second get different names
+                    made.add(Files.createDirectory(d.resolve(name)));
+                }
             } catch (FileAlreadyExistsException e) {
+                for (Path m : made) {
+                    Files.delete(m);
+                }
                 continue;
             }
-            AtomicFiles.writeNew(candidate.resolve(PLAN), planJson);
-            return new PartsDir(candidate);
+            List<PartsDir> out = new ArrayList<>();
+            for (int i = 0; i < made.size(); i++) {
+                AtomicFiles.writeNew(made.get(i).resolve(PLAN), planJsons.get(i));
+                out.add(new PartsDir(made.get(i)));
+            }
+            return out;
         }
     }
 

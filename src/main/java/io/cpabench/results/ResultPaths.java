@@ -8,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Where a result set goes: {@code <results>/<runner>/jdk<major>/<UTC timestamp>.json}. */
+/**
+ * Where a result set goes: {@code <results>/<runner>/jdk<label>/<UTC timestamp>.json}, the label being
+ * the JDK configuration's ({@code 17}, {@code 25}, {@code 25-zgc}).
+ */
 public final class ResultPaths {
     // Colons are illegal in Windows file names and awkward in shells, hence 18-05-03 not 18:05:03.
     private static final DateTimeFormatter STAMP =
@@ -27,8 +30,8 @@ public final class ResultPaths {
         return STAMP.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    public static Path directory(Path results, String runner, int jdkMajor) {
-        return results.resolve(sanitiseRunner(runner)).resolve("jdk" + jdkMajor);
+    public static Path directory(Path results, String runner, String jdkLabel) {
+        return results.resolve(sanitiseRunner(runner)).resolve("jdk" + jdkLabel);
     }
 
     /** The first free name: {@code stamp.json}, then {@code stamp-2.json}, … so nothing is overwritten. */

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * What {@code run --resume DIR} points at: a parts directory itself, or a directory above it
- * ({@code jdk<major>}, the runner's, the results root) holding exactly one unfinished run.
+ * ({@code jdk<label>}, the runner's, the results root) holding exactly one unfinished run; the parts
+ * directories of one run's several JDK configurations count as one run.
  */
 public final class ResumeTarget {
     private ResumeTarget() {}
@@ -23,7 +24,8 @@ public final class ResumeTarget {
             return dir;
         }
         List<Path> candidates = candidates(dir);
-        if (candidates.size() == 1) {
+        // the JDK configurations of one interleaved run share the name; any of them resumes them all
+        if (candidates.size() == 1 || candidates.stream().map(p -> p.getParent().resolveSibling(p.getFileName())).distinct().count() == 1) {
             return candidates.get(0);
         }
         if (candidates.isEmpty()) {

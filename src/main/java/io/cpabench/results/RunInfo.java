@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one run was: the plan's name, where, when (UTC), on which JDK major, what went wrong, and how
- * busy the machine was meanwhile ({@code load} null when nothing ran).
+ * What one run was: the plan's name, where, when (UTC), on which JDK configuration (major, java,
+ * label, its own JVM options), what went wrong, and how busy the machine was meanwhile ({@code load}
+ * null when nothing ran).
  */
 public record RunInfo(String profile, boolean comparable, String runner, int forkJdkMajor, String forkJava,
-                      Instant start, Instant end, List<String> failures, List<String> notes, RunLoad load) {
+                      String jdkLabel, List<String> jdkArgs, Instant start, Instant end, List<String> failures,
+                      List<String> notes, RunLoad load) {
 }

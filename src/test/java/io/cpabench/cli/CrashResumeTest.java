@@ -142,26 +142,78 @@ class CrashResumeTest {
     }
 
     @Test
-    void aJdkRunKilledInItsFirstJdkPrintsTheCrossJdkCompareWhenTheLastIsResumed() throws IOException {
+    void anInterleavedRunKilledPartWayResumesEveryJdkInTheSameOrderAndPrintsTheCompare() throws IOException {
         String j17 = fakeJava(17);
         String j25 = fakeJava(25);
-        assertThatThrownBy(() -> run(new FakeJmh(5, Set.of()), "run", "--profile", profile.toString(), "--results", results.toString(),
-                "--runner", "box", "--jdk", "17=" + j17, "--jdk", "25=" + j25)).isInstanceOf(FakeJmh.Killed.class);
+        FakeJmh first = new FakeJmh(5, Set.of());
+        assertThatThrownBy(() -> run(first, "run", "--profile", profile.toString(), "--results", results.toString(),
+                "--runner", "box", "--jdk", "17=" + j17, "--jdk", "25-x=" + j25, "--jdk-args", "25-x=-Dcpabench.cpuScale=1.05"))
+                .isInstanceOf(FakeJmh.Killed.class);
         Path box = results.resolve("box");
         Path parts17 = onlyParts(box.resolve("jdk17"));
-        Path parts25 = onlyParts(box.resolve("jdk25"));
+        Path parts25 = onlyParts(box.resolve("jdk25-x"));
         String stamp = parts17.getFileName().toString().replace(".parts", "");
+        assertThat(parts25.getFileName()).isEqualTo(parts17.getFileName());
 
-        // JDK 17 finishes, JDK 25 has not run a piece: no compare yet, and it says what it waits for
-        assertThat(run(new FakeJmh(0, Set.of()), "run", "--resume", parts17.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("compare across JDKs 17, 25 waits for: run --resume " + parts25)
-                .doesNotContain("=== compare");
-
-        // the last one resumed prints what the run would have: JDK 17 (given first) against JDK 25
-        assertThat(run(new FakeJmh(0, Set.of()), "run", "--resume", parts25.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        // one resume, given either JDK's parts (here the runner's directory, which holds both), finishes both
+        FakeJmh rest = new FakeJmh(0, Set.of());
+        assertThat(run(rest, "run", "--resume", box.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("=== compare " + box.resolve("jdk17").resolve(stamp + ".json") + " → " + box.resolve("jdk25").resolve(stamp + ".json"))
-                .contains("rows compared").doesNotContain("waits for");
+                .contains("=== compare " + box.resolve("jdk17").resolve(stamp + ".json") + " → " + box.resolve("jdk25-x").resolve(stamp + ".json"))
+                .contains("rows compared");
+
+        // before and after the kill, one order: each round is fork k of one row on both JDKs
+        List<String> rows = new ArrayList<>(first.ran);
+        rows.addAll(rest.ran);
+        List<String> on = new ArrayList<>(first.ranOn);
+        on.addAll(rest.ranOn);
+        assertThat(rows).hasSize(2 * PIECES);
+        for (int k = 0; k < rows.size(); k += 2) {
+            assertThat(rows.get(k)).isEqualTo(rows.get(k + 1));
+            assertThat(Set.of(on.get(k), on.get(k + 1))).isEqualTo(Set.of("17", "25-x"));
+        }
+        // the plan's seed decided the order inside the rounds; a resume replays it
+        String seed = new ObjectMapper().readTree(Files.readString(box.resolve("jdk17").resolve(stamp + ".env.json")))
+                .path("notes").toString().replaceAll(".*\\(seed (-?\\d+)\\).*", "$1");
+        assertThat(seed).matches("-?\\d+");
+        // the per-label options reached that label's forks only
+        for (int k = 0; k < rows.size(); k++) {
+            List<String> args = k < first.jvmArgs.size() ? first.jvmArgs.get(k) : rest.jvmArgs.get(k - first.jvmArgs.size());
+            assertThat(args.contains("-Dcpabench.cpuScale=1.05")).isEqualTo(on.get(k).equals("25-x"));
+        }
+        // both environment files span the same time and name their configuration
+        JsonNode env17 = new ObjectMapper().readTree(box.resolve("jdk17").resolve(stamp + ".env.json").toFile());
+        JsonNode env25 = new ObjectMapper().readTree(box.resolve("jdk25-x").resolve(stamp + ".env.json").toFile());
+        assertThat(env17.path("start")).isEqualTo(env25.path("start"));
+        assertThat(env25.path("jdkLabel").asText()).isEqualTo("25-x");
+        assertThat(env25.path("jdkArgs").get(0).asText()).isEqualTo("-Dcpabench.cpuScale=1.05");
+        assertThat(env25.path("notes").toString()).contains("interleaved with JDK 17");
+    }
+
+    @Test
+    void aResumeAfterTheFirstJdkWasMergedFinishesTheOtherAndCompares() throws IOException {
+        String j17 = fakeJava(17);
+        String j25 = fakeJava(25);
+        // killed during the last piece, which is JDK 17's or JDK 25's
+        FakeJmh killed = new FakeJmh(2 * PIECES, Set.of());
+        Path r2 = tmp.resolve("r2");
+        assertThatThrownBy(() -> run(killed, "run", "--profile", profile.toString(), "--results", r2.toString(),
+                "--runner", "box", "--jdk", "17=" + j17, "--jdk", "25=" + j25)).isInstanceOf(FakeJmh.Killed.class);
+        Path p17 = onlyParts(r2.resolve("box").resolve("jdk17"));
+        String name = p17.getFileName().toString().replace(".parts", "");
+        // as if JDK 17 had been merged before the kill: its result file is there, its parts are gone
+        List<Path> pieces17;
+        try (Stream<Path> s = Files.list(p17)) {
+            pieces17 = s.filter(p -> !p.getFileName().toString().equals("plan.json") && p.toString().endsWith(".json")).sorted().toList();
+        }
+        Files.writeString(r2.resolve("box").resolve("jdk17").resolve(name + ".json"), JmhJson.toJson(JmhJson.merge(pieces17)));
+        try (Stream<Path> s = Files.walk(p17)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        FakeJmh rest = new FakeJmh(0, Set.of());
+        assertThat(run(rest, "run", "--resume", r2.resolve("box").resolve("jdk25").toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(rest.ranOn).hasSizeLessThanOrEqualTo(1).allMatch("25"::equals);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("=== compare " + r2.resolve("box").resolve("jdk17").resolve(name + ".json"));
     }
 
     @Test

@@ -24,6 +24,9 @@ final class FakeJmh implements PieceRunner.Factory {
     }
 
     final List<String> ran = new ArrayList<>();
+    /** The JDK label each piece of {@link #ran} ran on, and the JVM options it got. */
+    final List<String> ranOn = new ArrayList<>();
+    final List<List<String>> jvmArgs = new ArrayList<>();
     private final int killDuring;
     private final Set<Integer> failing;
 
@@ -45,6 +48,8 @@ final class FakeJmh implements PieceRunner.Factory {
                 throw new Killed();
             }
             ran.add(describe(piece));
+            ranOn.add(jdk.label());
+            jvmArgs.add(piece.jvmArgs());
             return new GroupRunner.Outcome(json, failing.contains(n) ? Optional.of("fork crashed") : Optional.empty());
         };
     }

@@ -25,10 +25,14 @@ class JdkOptionTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    /** A stand-in java that only answers -version, as a real one does (on stderr). */
+    /**
+     * A stand-in java that only answers -version, as a real one does (on stderr), and, as a real one
+     * does, refuses to start with an option it does not know (here: any -XX option but -XX:+UseSerialGC).
+     */
     private String fakeJava(String name, String versionLine) throws IOException {
         Path p = bin.resolve(name);
-        Files.writeString(p, "#!/bin/sh\necho '" + versionLine + "' >&2\n");
+        Files.writeString(p, "#!/bin/sh\nfor a in \"$@\"; do case $a in -XX:+UseSerialGC) ;; -XX:*) echo \"Unrecognized VM option '${a#-XX:}'\" >&2; exit 1;; esac; done\n"
+                + "echo '" + versionLine + "' >&2\n");
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         return p.toString();
     }
@@ -49,7 +53,7 @@ class JdkOptionTest {
 
     @Test
     void malformedSpec() throws IOException {
-        assertBadInput(run("run", "--results", results.toString(), "--jdk", "17"), "bad --jdk '17'; expected MAJOR=/path/to/bin/java");
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "17"), "bad --jdk '17'; expected LABEL=/path/to/bin/java");
         err.reset();
         assertBadInput(run("run", "--results", results.toString(), "--jdk", "seventeen=/bin/sh"), "bad --jdk 'seventeen=/bin/sh'");
     }
@@ -95,8 +99,8 @@ class JdkOptionTest {
         String j25 = fakeJava("java25", "openjdk version \"25\" 2025-09-16");
         assertThat(run("run", "--profile", "smoke", "--dry-run", "--results", results.toString(), "--jdk", "17=" + j17, "--jdk", "25=" + j25)).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
-        int at25 = text.indexOf("=== forks on JDK 25: " + j25);
-        assertThat(text).startsWith("=== forks on JDK 17: " + j17);
+        int at25 = text.indexOf("=== forks on JDK 25 (" + j25 + ")");
+        assertThat(text).startsWith("=== forks on JDK 17 (" + j17 + ")");
         assertThat(at25).isPositive();
         String on17 = text.substring(0, at25);
         String on25 = text.substring(at25);
@@ -114,5 +118,60 @@ class JdkOptionTest {
         String j17 = fakeJava("java17", "openjdk version \"17.0.15\" 2025-04-15");
         assertThat(JdkOption.resolve(List.of(), Optional.of(j17))).containsExactly(new ForkJdk(17, j17));
         assertThat(JdkOption.resolve(List.of(" 17=" + j17), Optional.empty())).containsExactly(new ForkJdk(17, j17));
+    }
+
+    @Test
+    void aLabelIsAMajorWithAnOptionalSuffixAndTheMajorIsChecked() throws IOException {
+        String j25 = fakeJava("java25", "openjdk version \"25.0.1\" 2025-10-21 LTS");
+        List<ForkJdk> jdks = JdkOption.resolve(List.of("25-a=" + j25, "25-b.2=" + j25), Optional.empty());
+        assertThat(jdks).extracting(ForkJdk::label).containsExactly("25-a", "25-b.2");
+        assertThat(jdks).extracting(ForkJdk::major).containsExactly(25, 25);
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "17-zgc=" + j25), "that java is JDK 25, not 17");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "zgc-25=" + j25), "bad --jdk 'zgc-25=");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25/../x=" + j25), "bad --jdk '25/../x=");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-a=" + j25, "--jdk", "25-a=" + j25), "--jdk 25-a is given twice");
+    }
+
+    @Test
+    void jdkArgsBelongToOneLabelAndAreCheckedBeforeAnythingRuns() throws IOException {
+        String j25 = fakeJava("java25", "openjdk version \"25.0.1\" 2025-10-21 LTS");
+        List<ForkJdk> jdks = JdkOption.resolve(List.of("25-a=" + j25, "25-gc=" + j25),
+                List.of("25-gc= -XX:+UseSerialGC  -Dcpabench.cpuScale=1.05 "), Optional.empty());
+        assertThat(jdks.get(0).args()).isEmpty();
+        assertThat(jdks.get(1).args()).containsExactly("-XX:+UseSerialGC", "-Dcpabench.cpuScale=1.05");
+        assertThat(jdks.get(1).forkJvmArgs()).containsExactly("-XX:+UseSerialGC", "-Dcpabench.cpuScale=1.05", ForkJdk.UNSAFE_FLAG);
+
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-a=" + j25, "--jdk-args", "25-b=-Dx=1"),
+                "--jdk-args 25-b: no such JDK label; valid: 25-a");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-a=" + j25, "--jdk-args", "25-a=-Dcpabench.cpuScale=fast"),
+                "bad cpabench.cpuScale 'fast'; valid: a number above 0 and at most 100");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-a=" + j25, "--jdk-args", "25-a=-XX:+UseZGCC"),
+                "--jdk-args 25-a: it does not start with -XX:+UseZGCC: Unrecognized VM option '+UseZGCC'");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-a=" + j25, "--jdk-args", "25-a=-Da=1", "--jdk-args", "25-a=-Db=2"),
+                "--jdk-args 25-a is given twice");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-a=" + j25, "--jdk-args", "25-a="), "--jdk-args 25-a: no options given");
+    }
+
+    @Test
+    void dryRunGivesEachLabelItsOwnArgsAndTheWholeEstimate() throws IOException {
+        String j25 = fakeJava("java25", "openjdk version \"25\" 2025-09-16");
+        assertThat(run("run", "--profile", "smoke", "--dry-run", "--results", results.toString(), "--jdk", "25-base=" + j25,
+                "--jdk", "25-slow=" + j25, "--jdk-args", "25-slow=-Dcpabench.cpuScale=1.05")).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        int slow = text.indexOf("=== forks on JDK 25-slow (" + j25 + " -Dcpabench.cpuScale=1.05)");
+        assertThat(slow).isPositive();
+        assertThat(text.substring(0, slow)).doesNotContain("cpabench.cpuScale");
+        assertThat(text.substring(slow)).contains("jvmArgs: -Dcpabench.cpuScale=1.05 --sun-misc-unsafe-memory-access=allow");
+        assertThat(text).containsPattern("all 2 JDK configurations, pieces interleaved: \\d+ pieces, estimated \\d+ min");
+        try (var files = Files.list(results)) {
+            assertThat(files).isEmpty();
+        }
     }
 }

@@ -25,7 +25,7 @@ class JdkRunTest {
     Path tmp;
 
     @Test
-    void aJdkThatWaitedForAnotherStartsItsEnvironmentWhenItsOwnPiecesStart() throws IOException {
+    void theEnvironmentSpansTheWholeRunAndTheFileKeepsTheRunsName() throws IOException {
         Profile profile = Profiles.parse("""
                 {"name": "tiny", "defaults": {"forks": 1, "warmupIterations": 0, "measurementIterations": 1},
                  "groups": [{"name": "dispatch", "include": "^io\\\\.cpabench\\\\.bench\\\\.DispatchBenchmark\\\\.run$",
@@ -34,18 +34,19 @@ class JdkRunTest {
         JmhExtras extras = new JmhExtras(List.of());
         ForkJdk jdk = new ForkJdk(Runtime.version().feature(), null);
         List<Piece> pieces = Piece.split(new Planner(jdk, List.of(), extras, n -> {}).plan(profile));
-        // the run began an hour ago; this JDK's turn is now
+        // the run began an hour ago (a resume, or other JDKs' pieces interleaved with this one's)
         Instant runStart = Instant.now().minus(Duration.ofHours(1));
         PartsDir parts = PartsDir.create(tmp, runStart, "{}");
-        Instant before = Instant.now();
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        JdkRun.Outcome o = new JdkRun(new PrintStream(printed, true, StandardCharsets.UTF_8), profile, extras,
-                "box", 2, new FakeJmh(0, Set.of())).run(jdk, parts, pieces, runStart, List.of());
+        PrintStream ps = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        JdkRun run = new JdkRun(ps, profile, extras, "box", 2, new FakeJmh(0, Set.of()), jdk, parts, pieces);
+        RunPieces.runMissing(ps, List.of(run), 0);
+        JdkRun.Outcome o = run.finish(runStart, List.of());
 
         Path file = o.file().orElseThrow();
         JsonNode env = new ObjectMapper().readTree(ResultPaths.envFile(file).toFile());
-        assertThat(Instant.parse(env.path("start").asText())).isAfterOrEqualTo(before);
+        assertThat(Instant.parse(env.path("start").asText())).isEqualTo(runStart);
         // the result file keeps the run's name, so both JDKs' files share one time stamp
         assertThat(file.getFileName()).hasToString(ResultPaths.stamp(runStart) + ".json");
         assertThat(Instant.parse(env.path("end").asText())).isAfterOrEqualTo(Instant.parse(env.path("start").asText()));
@@ -65,8 +66,10 @@ class JdkRunTest {
         PartsDir parts = PartsDir.create(tmp, start, "{}");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        JdkRun.Outcome o = new JdkRun(new PrintStream(printed, true, StandardCharsets.UTF_8), profile, extras, "box", 2,
-                new FakeJmh(0, Set.of())).run(jdk, parts, pieces, start, List.of());
+        PrintStream ps = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        JdkRun run = new JdkRun(ps, profile, extras, "box", 2, new FakeJmh(0, Set.of()), jdk, parts, pieces);
+        RunPieces.runMissing(ps, List.of(run), 0);
+        JdkRun.Outcome o = run.finish(start, List.of());
 
         JsonNode load = new ObjectMapper().readTree(ResultPaths.envFile(o.file().orElseThrow()).toFile()).path("machineLoad");
         assertThat(pieces).hasSize(6);

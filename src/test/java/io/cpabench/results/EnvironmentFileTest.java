@@ -15,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class EnvironmentFileTest {
     static final List<String> FIELDS = List.of("suite", "suiteVersion", "suiteCommit", "suiteCommitDirty", "profile",
             "comparable", "runner", "start", "end", "cpuModel", "logicalCores", "cgroupCpuMax", "cgroupCpuQuotaCores",
-            "cgroupMemoryLimitBytes", "memTotalBytes", "os", "kernel", "arch", "forkJdkMajor", "forkJvm",
+            "cgroupMemoryLimitBytes", "memTotalBytes", "os", "kernel", "arch", "forkJdkMajor", "jdkLabel", "jdkArgs", "forkJvm",
             "cliJavaVersion", "cliJavaVendor", "cliVm", "failed", "notes", "machineLoad");
 
     @TempDir
     Path root;
 
     private final RunInfo run = new RunInfo("smoke", false, "ci", Runtime.version().feature(), ForkJvm.defaultJava(),
-            Instant.parse("2025-01-02T03:04:05Z"), Instant.parse("2025-01-02T03:09:05Z"), List.of("x failed"), List.of("a note"),
+            Runtime.version().feature() + "-x", List.of("-Dcpabench.cpuScale=1.05"), Instant.parse("2025-01-02T03:04:05Z"), Instant.parse("2025-01-02T03:09:05Z"), List.of("x failed"), List.of("a note"),
             new RunLoad(List.of(new MachineLoad("001-a", Instant.parse("2025-01-02T03:04:06Z"), 3, 1, 400)), 2));
 
     private static JsonNode parse(String json) throws IOException {
@@ -35,6 +35,8 @@ class EnvironmentFileTest {
         JsonNode env = parse(EnvironmentFile.json(run, List.of(row)));
         assertThat(env.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(FIELDS);
         assertThat(env.path("start").asText()).isEqualTo("2025-01-02T03:04:05Z");
+        assertThat(env.path("jdkLabel").asText()).isEqualTo(Runtime.version().feature() + "-x");
+        assertThat(env.path("jdkArgs").get(0).asText()).isEqualTo("-Dcpabench.cpuScale=1.05");
         assertThat(env.path("failed").get(0).asText()).isEqualTo("x failed");
         assertThat(env.path("machineLoad").path("otherShare").asDouble()).isEqualTo(3.0 / 400);
         assertThat(env.path("machineLoad").path("piecesRun").asInt()).isEqualTo(2);

@@ -24,7 +24,7 @@ class ResultPathsTest {
     @Test
     void layoutIsRunnerThenJdkThenUtcStamp() {
         Instant t = Instant.parse("2026-11-26T18:05:03.789Z");
-        Path dir = ResultPaths.directory(tmp, "box 1", 25);
+        Path dir = ResultPaths.directory(tmp, "box 1", "25");
         assertThat(dir).isEqualTo(tmp.resolve("box-1").resolve("jdk25"));
         assertThat(ResultPaths.freeFile(dir, t).getFileName().toString()).isEqualTo("2026-11-26T18-05-03Z.json");
     }
