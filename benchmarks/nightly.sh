@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The nightly job's logic, the same on CI and on a laptop.
 #
-#   benchmarks/nightly.sh bench   [--runner LABEL] [--profile NAME] [--results DIR]
-#       run a profile (default: nightly) with this machine's `java`; one result set under
-#       DIR/<runner>/jdk<major>/
+#   benchmarks/nightly.sh bench   [--runner LABEL] [--profile NAME] [--results DIR] [--jdk LABEL=JAVA ...]
+#                                 [--jdk-args LABEL=OPTIONS ...]
+#       run a profile (default: nightly), with this machine's `java` or, given --jdk, on every JDK
+#       configuration in one run with their pieces interleaved in time (so a difference between JDKs
+#       is not a difference between the stretches of the night they ran in); one result set per
+#       configuration under DIR/<runner>/jdk<label>/
 #   benchmarks/nightly.sh compare [--results DIR] [--previous DIR] [--summary FILE] [--min-effect P]
-#       per runner: the lowest JDK against each other JDK (what a new JDK changed), and, where DIR
+#       per runner: the lowest JDK against each other JDK of the same run (what a new JDK changed), and, where DIR
 #       and PREVIOUS both hold a runner/JDK, last night against tonight with --fail-on-regression;
 #       Markdown goes to FILE (default: stdout). Exit 1 on a significant regression, 2 on bad input.
 #       The band is 5% (or $CPABENCH_MIN_EFFECT), not compare's 2%: on a shared 2-vCPU VM, five
@@ -14,7 +17,7 @@
 #       on an idle guest); a job must not go red on a machine's noise.
 #   benchmarks/nightly.sh local   [--runner LABEL] [--profile NAME] [--results DIR]
 #       bench on every JDK in $JDKS (space-separated java homes; default: those installed here
-#       under /usr/lib/jvm), then compare across them.
+#       under /usr/lib/jvm, one per major), interleaved in one run, then compare across them.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -36,18 +39,28 @@ newest_result() {
   find "$1" -maxdepth 1 -name '*.json' ! -name '*.env.json' | sort | tail -n 1
 }
 
+# The result file of the same run as $2 in directory $1 (the JDKs of one run share its name), else the newest.
+same_run() {
+  if [[ -f $1/$(basename "$2") ]]; then
+    echo "$1/$(basename "$2")"
+  else
+    newest_result "$1"
+  fi
+}
+
 bench() {
-  local runner=${RUNNER:-$(hostname)} profile=nightly results=$here/jmh-results java_bin=${JAVA:-java}
+  local runner=${RUNNER:-$(hostname)} profile=nightly results=$here/jmh-results java_bin=${JAVA:-java} jdks=()
   while (($#)); do
     case $1 in
       --runner) runner=$2; shift 2 ;;
       --profile) profile=$2; shift 2 ;;
       --results) results=$2; shift 2 ;;
-      *) die "bench: unknown option '$1' (valid: --runner, --profile, --results)" ;;
+      --jdk | --jdk-args) jdks+=("$1" "$2"); shift 2 ;;
+      *) die "bench: unknown option '$1' (valid: --runner, --profile, --results, --jdk, --jdk-args)" ;;
     esac
   done
   build_if_needed
-  "$java_bin" -jar "$jar" run --profile "$profile" --runner "$runner" --results "$results"
+  "$java_bin" -jar "$jar" run --profile "$profile" --runner "$runner" --results "$results" "${jdks[@]}"
 }
 
 compare() {
@@ -76,7 +89,7 @@ compare() {
       for other in "${jdk_dirs[@]:1}"; do
         echo
         echo "### $(basename "$base") → $(basename "$other")"
-        java -jar "$jar" compare "$(newest_result "$base")" "$(newest_result "$other")" --format md --min-effect "$min_effect" || true
+        java -jar "$jar" compare "$(newest_result "$base")" "$(same_run "$other" "$(newest_result "$base")")" --format md --min-effect "$min_effect" || true
       done
       [[ -n $previous ]] || continue
       for other in "${jdk_dirs[@]}"; do
@@ -101,16 +114,21 @@ compare() {
 }
 
 local_run() {
-  local jdks=${JDKS:-} home args=("$@")
-  if [[ -z $jdks ]]; then
+  local homes=${JDKS:-} home major args=("$@") seen=" "
+  if [[ -z $homes ]]; then
     for home in /usr/lib/jvm/*/; do
-      [[ -x $home/bin/java && ! -L ${home%/} ]] && jdks+=" ${home%/}"
+      [[ -x $home/bin/java && ! -L ${home%/} ]] && homes+=" ${home%/}"
     done
   fi
-  [[ -n ${jdks// /} ]] || die "no JDK found: set JDKS='/path/to/jdk17 /path/to/jdk25'"
-  for home in $jdks; do
-    JAVA=$home/bin/java bench "${args[@]}"
+  [[ -n ${homes// /} ]] || die "no JDK found: set JDKS='/path/to/jdk17 /path/to/jdk25'"
+  for home in $homes; do
+    major=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    [[ -n $major ]] || die "cannot tell the JDK version of $home"
+    [[ $seen == *" $major "* ]] && continue
+    seen+="$major "
+    args+=(--jdk "$major=$home/bin/java")
   done
+  bench "${args[@]}"
   compare
 }
 

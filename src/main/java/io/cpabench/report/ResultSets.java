@@ -55,7 +55,7 @@ public final class ResultSets {
     static Path shownName(Path file) {
         Path abs = file.toAbsolutePath();
         Path jdk = abs.getParent();
-        if (jdk != null && jdk.getFileName() != null && jdk.getFileName().toString().matches("jdk\\d+")
+        if (jdk != null && jdk.getFileName() != null && jdk.getFileName().toString().matches("jdk\\d+(-[A-Za-z0-9._]+)*")
                 && jdk.getParent() != null && jdk.getParent().getFileName() != null) {
             return jdk.getParent().getFileName().resolve(jdk.getFileName()).resolve(abs.getFileName());
         }
