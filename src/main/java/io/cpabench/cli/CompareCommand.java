@@ -55,7 +55,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--min-effect", defaultValue = "2%", description = "smallest change worth reporting, e.g. 2%%")
     String minEffect;
 
-    @Option(names = "--fail-on-regression", description = "exit 1 if any row is significantly slower")
+    @Option(names = "--min-effect-latency", defaultValue = "5%",
+            description = "the same for latency percentiles (p50, p99, p99.9), whose fork means spread more, e.g. 5%%")
+    String minEffectLatency;
+
+    @Option(names = "--fail-on-regression", description = "exit 1 if any row, or any latency percentile, is significantly slower")
     boolean failOnRegression;
 
     CompareCommand(PrintStream out) {
@@ -64,10 +68,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerdictRule rule = new VerdictRule(minEffect(minEffect));
+        VerdictRule rule = new VerdictRule(minEffect("--min-effect", minEffect));
+        VerdictRule latencyRule = new VerdictRule(minEffect("--min-effect-latency", minEffectLatency));
         Map<RowKey, PooledRow> oldRows = ResultFiles.load("old", oldPath);
         Map<RowKey, PooledRow> newRows = ResultFiles.load("new", newPath);
-        Comparison c = Comparison.of(oldRows, newRows, rule);
+        Comparison c = Comparison.of(oldRows, newRows, rule, latencyRule);
         if (c.rows().isEmpty()) {
             throw new IllegalArgumentException("nothing in common: no row of " + oldPath + " matches one of " + newPath
                     + " by benchmark, mode, params and threads");
@@ -79,11 +84,11 @@ final class CompareCommand implements Callable<Integer> {
         return failOnRegression && c.anyRegression() ? REGRESSION : 0;
     }
 
-    static double minEffect(String text) {
+    static double minEffect(String option, String text) {
         Matcher m = PERCENT.matcher(text.strip());
         double percent = m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
         if (!(percent >= 0 && percent < 100)) {
-            throw new IllegalArgumentException("bad --min-effect '" + text + "': expected a percentage in [0%, 100%), like 2%");
+            throw new IllegalArgumentException("bad " + option + " '" + text + "': expected a percentage in [0%, 100%), like 2%");
         }
         return percent / 100;
     }

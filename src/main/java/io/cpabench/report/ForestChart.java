@@ -13,7 +13,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * A forest plot of new/old: one row per comparable result, sorted by ratio, the point with its
  * interval as a horizontal bar, coloured by verdict, between dashed lines at ±min-effect around 1.
- * XChart has no horizontal error bars, so each interval is its own two-point line.
+ * Latency percentiles are rows too (a ratio above 1 is a slower tail, as for ns/op), judged against
+ * their own band, drawn dotted when there is one. XChart has no horizontal error bars, so each
+ * interval is its own two-point line.
  */
 final class ForestChart {
     private static final int ROW_HEIGHT = 18;
@@ -30,14 +32,18 @@ final class ForestChart {
     static XYChart of(Diff d) {
         List<Diff.Row> rows = drawn(d);
         int height = Math.max(260, 120 + ROW_HEIGHT * rows.size());
+        boolean latencyRows = rows.stream().anyMatch(Diff.Row::isLatency);
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(height)
                 .title("Diff: " + d.newLabel() + " / " + d.oldLabel())
-                .xAxisTitle("ratio new/old of the score (1 = no change)").yAxisTitle("result row (see the compare table)").build();
+                .xAxisTitle("ratio new/old of the score" + (latencyRows ? " or latency percentile" : "") + " (1 = no change)")
+                .yAxisTitle("result row (see the compare table)").build();
         ChartStyle.apply(chart.getStyler());
         // No explicit y range: with one, XChart drops the tick labels of equally spaced data (the row numbers).
         chart.getStyler().setyAxisTickLabelsFormattingFunction(y -> label(y, rows));
-        double lo = 1 / (1 + d.minEffect());
-        double hi = 1 + d.minEffect();
+        boolean latencyBand = latencyRows && Double.isFinite(d.latencyMinEffect());
+        double widest = latencyBand ? Math.max(d.minEffect(), d.latencyMinEffect()) : d.minEffect();
+        double lo = 1 / (1 + widest);
+        double hi = 1 + widest;
         for (int i = 0; i < rows.size(); i++) {
             Diff.Row r = rows.get(i);
             lo = Math.min(lo, Double.isFinite(r.low()) ? r.low() : r.ratio());
@@ -72,6 +78,12 @@ final class ForestChart {
         String band = String.format(java.util.Locale.ROOT, "±%.0f%% (min effect)", 100 * d.minEffect());
         vertical(chart, band, 1 + d.minEffect(), rows.size(), ChartStyle.SAME, dashed, true);
         vertical(chart, band + " ", 1 / (1 + d.minEffect()), rows.size(), ChartStyle.SAME, dashed, false);
+        if (latencyBand) {
+            BasicStroke dotted = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {1.5f, 3f}, 0f);
+            String tail = String.format(java.util.Locale.ROOT, "±%.0f%% (latency band)", 100 * d.latencyMinEffect());
+            vertical(chart, tail, 1 + d.latencyMinEffect(), rows.size(), ChartStyle.SAME, dotted, true);
+            vertical(chart, tail + " ", 1 / (1 + d.latencyMinEffect()), rows.size(), ChartStyle.SAME, dotted, false);
+        }
         return chart;
     }
 

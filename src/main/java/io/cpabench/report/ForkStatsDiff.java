@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The diff as {@code compare} makes it: fork means, a 95% Welch interval for the ratio, the verdict
- * rule's ±min-effect band. Rows only one side has are listed, not dropped.
+ * rule's ±min-effect band, and each row's latency percentiles as rows of their own right after it,
+ * against the latency band. Rows only one side has are listed, not dropped.
  */
 final class ForkStatsDiff implements DiffSource {
     @Override
@@ -24,17 +25,27 @@ final class ForkStatsDiff implements DiffSource {
         RowLabels labels = new RowLabels(params);
         List<Diff.Row> rows = new ArrayList<>();
         for (RowComparison r : c.rows()) {
-            boolean ratio = r.ratio() != null;
-            rows.add(new Diff.Row(label(labels, r.key()), r.unit(), r.oldSample().mean(), r.newSample().mean(),
-                    ratio ? r.ratio().ratio() : Double.NaN, ratio ? r.ratio().low() : Double.NaN,
-                    ratio ? r.ratio().high() : Double.NaN, r.higherIsBetter(),
-                    r.notComparable() != null ? "not comparable: " + r.notComparable() : r.verdict().word()));
+            rows.add(row(label(labels, r.key()), r));
+            c.latencyOf(r.key()).forEach(l -> rows.add(row(label(labels, l.key()) + " · " + l.latency().label(), l)));
         }
         c.onlyOld().forEach(p -> rows.add(only(labels, p, true)));
         c.onlyNew().forEach(p -> rows.add(only(labels, p, false)));
-        return new Diff(oldSet.label(), newSet.label(), String.format(java.util.Locale.ROOT,
+        String method = String.format(java.util.Locale.ROOT,
                 "ratio of the geometric means of fork means; %.0f%% Welch t interval over forks (as compare); "
-                        + "band ±%.0f%%", 100 * c.level(), 100 * c.minEffect()), c.minEffect(), rows);
+                        + "band ±%.0f%%", 100 * c.level(), 100 * c.minEffect())
+                + (c.latency().isEmpty() ? "" : String.format(java.util.Locale.ROOT,
+                        "; latency percentiles (· p50, p99, p99.9; ms, lower is better) the same way, band ±%.0f%%",
+                        100 * c.latencyMinEffect()));
+        return new Diff(oldSet.label(), newSet.label(), method, c.minEffect(), rows,
+                c.latency().isEmpty() ? Double.NaN : c.latencyMinEffect());
+    }
+
+    private static Diff.Row row(String label, RowComparison r) {
+        boolean ratio = r.ratio() != null;
+        return new Diff.Row(label, r.unit(), r.oldSample().mean(), r.newSample().mean(),
+                ratio ? r.ratio().ratio() : Double.NaN, ratio ? r.ratio().low() : Double.NaN,
+                ratio ? r.ratio().high() : Double.NaN, r.higherIsBetter(),
+                r.notComparable() != null ? "not comparable: " + r.notComparable() : r.verdict().word(), r.metric());
     }
 
     /** True when at least one row has a ratio: with one fork per row, fork statistics have nothing to say. */

@@ -12,9 +12,21 @@ import java.util.Map;
  *
  * <p>{@code rawData} is JMH's {@code primaryMetric.rawData}: one list of iteration scores per fork,
  * which is what fork-level statistics need (JMH's own score and error treat iterations as independent).
+ * {@code secondaries} holds each secondary metric's unit and rawData in the same shape, for the
+ * latency percentiles {@code compare} judges like scores.
  */
 public record JmhRow(String benchmark, String mode, int threads, Map<String, String> params,
-                     double score, double error, String unit, List<List<Double>> rawData) {
+                     double score, double error, String unit, List<List<Double>> rawData,
+                     Map<String, Secondary> secondaries) {
+
+    /** One secondary metric of a row: its unit and its per-fork iteration values. */
+    public record Secondary(String unit, List<List<Double>> rawData) {}
+
+    /** A row without secondary metrics. */
+    public JmhRow(String benchmark, String mode, int threads, Map<String, String> params, double score, double error,
+            String unit, List<List<Double>> rawData) {
+        this(benchmark, mode, threads, params, score, error, unit, rawData, Map.of());
+    }
 
     /** A row without per-fork data (a summary, or a test's). */
     public JmhRow(String benchmark, String mode, int threads, Map<String, String> params, double score, double error,
@@ -28,7 +40,14 @@ public record JmhRow(String benchmark, String mode, int threads, Map<String, Str
         JsonNode metric = row.path("primaryMetric");
         return new JmhRow(row.path("benchmark").asText(), row.path("mode").asText(), row.path("threads").asInt(1),
                 params, number(metric.path("score")), number(metric.path("scoreError")),
-                metric.path("scoreUnit").asText(), rawData(metric.path("rawData")));
+                metric.path("scoreUnit").asText(), rawData(metric.path("rawData")), secondaries(row.path("secondaryMetrics")));
+    }
+
+    private static Map<String, Secondary> secondaries(JsonNode metrics) {
+        Map<String, Secondary> out = new LinkedHashMap<>();
+        metrics.fields().forEachRemaining(e -> out.put(e.getKey(),
+                new Secondary(e.getValue().path("scoreUnit").asText(), rawData(e.getValue().path("rawData")))));
+        return Map.copyOf(out);
     }
 
     private static List<List<Double>> rawData(JsonNode forks) {

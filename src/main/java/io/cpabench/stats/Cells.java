@@ -72,27 +72,46 @@ final class Cells {
         return varying.isEmpty() ? all : varying;
     }
 
-    /** "18 rows: 15 ~, 1 faster, 1 slower, 1 unsure; 2 only in old". */
+    /** "18 rows compared: 15 ~, 1 faster, 1 slower, 1 unsure; 2 only in old; 24 latency percentiles compared: 24 ~". */
     static String summary(Comparison c) {
-        Map<ChangeVerdict, Integer> counts = new LinkedHashMap<>();
-        for (ChangeVerdict v : ChangeVerdict.values()) {
-            counts.put(v, 0);
-        }
-        c.rows().forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
-        List<String> parts = new ArrayList<>();
-        counts.forEach((v, n) -> {
-            if (n > 0) {
-                parts.add(n + " " + v.word());
-            }
-        });
-        StringBuilder s = new StringBuilder(c.rows().size() + " rows compared: " + String.join(", ", parts));
+        StringBuilder s = new StringBuilder(c.rows().size() + " rows compared: " + counts(c.rows()));
         if (!c.onlyOld().isEmpty()) {
             s.append("; ").append(c.onlyOld().size()).append(" only in old");
         }
         if (!c.onlyNew().isEmpty()) {
             s.append("; ").append(c.onlyNew().size()).append(" only in new");
         }
+        if (!c.latency().isEmpty()) {
+            s.append("; ").append(c.latency().size()).append(" latency percentiles compared: ").append(counts(c.latency()));
+        }
         return s.toString();
+    }
+
+    private static String counts(List<RowComparison> rows) {
+        Map<ChangeVerdict, Integer> counts = new LinkedHashMap<>();
+        for (ChangeVerdict v : ChangeVerdict.values()) {
+            counts.put(v, 0);
+        }
+        rows.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((v, n) -> {
+            if (n > 0) {
+                parts.add(n + " " + v.word());
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    /** A sub-row's first cell: "↳ p99 (ms)". */
+    static String subRow(RowComparison r) {
+        return "↳ " + r.latency().label() + " (" + r.unit() + ")";
+    }
+
+    /** Appended to a section's heading when its rows have latency sub-rows, which point the other way. */
+    static String subRowDirection(Comparison c, List<RowComparison> rows) {
+        return rows.stream().anyMatch(r -> !c.latencyOf(r.key()).isEmpty())
+                ? "; ↳ latency percentiles: " + direction(LatencyMetric.UNIT, false) + ", band ±" + percent(c.latencyMinEffect())
+                : "";
     }
 
     /**
@@ -103,11 +122,16 @@ final class Cells {
         List<String> out = new ArrayList<>();
         sections(c.rows()).forEach((name, rows) -> {
             Set<String> shown = varying(rows.stream().map(RowComparison::key).toList());
-            for (RowComparison r : rows) {
-                ForksNeeded.of(r, c.minEffect(), c.level()).ifPresent(n -> out.add(String.format(Locale.ROOT,
-                        "%s %s: %s forks a side (fork means spread %s old, %s new)", name, r.key().paramsText(shown),
-                        ForksNeeded.text(n), percent(ForksNeeded.spread(r.oldSample())),
-                        percent(ForksNeeded.spread(r.newSample())))));
+            for (RowComparison row : rows) {
+                List<RowComparison> all = new ArrayList<>(List.of(row));
+                all.addAll(c.latencyOf(row.key()));
+                for (RowComparison r : all) {
+                    String what = name + " " + row.key().paramsText(shown) + (r.latency() == null ? "" : " " + r.latency().label());
+                    ForksNeeded.of(r, c.band(r), c.level()).ifPresent(n -> out.add(String.format(Locale.ROOT,
+                            "%s: %s forks a side (fork means spread %s old, %s new)", what,
+                            ForksNeeded.text(n), percent(ForksNeeded.spread(r.oldSample())),
+                            percent(ForksNeeded.spread(r.newSample())))));
+                }
             }
         });
         return out;
@@ -115,13 +139,16 @@ final class Cells {
 
     static String unsureTitle(Comparison c) {
         return "unsure rows: forks a side for a verdict at ±" + percent(c.minEffect())
+                + (c.latency().isEmpty() ? "" : " (latency percentiles ±" + percent(c.latencyMinEffect()) + ")")
                 + " if fork means keep their spread (hundreds: the measurement swings, more forks will not settle it)";
     }
 
     static String method(Comparison c) {
         return String.format(Locale.ROOT, "new/old: ratio of geometric means of fork means, %d%% CI by Welch t on log fork means;"
                 + " verdict band ±%s; p: Mann–Whitney on fork means (≥ %d forks a side)",
-                Math.round(c.level() * 100), percent(c.minEffect()), Comparability.MIN_FORKS_FOR_RANK_TEST);
+                Math.round(c.level() * 100), percent(c.minEffect()), Comparability.MIN_FORKS_FOR_RANK_TEST)
+                + (c.latency().isEmpty() ? "" : "; latency sub-rows: the same on each fork's mean of its per-iteration"
+                        + " percentiles (ms, lower is better), band ±" + percent(c.latencyMinEffect()));
     }
 
     static String percent(double fraction) {

@@ -10,7 +10,9 @@ import java.util.OptionalInt;
 
 /**
  * {@code compare --format json}: {@code rows} holds one object per row, one-sided rows included
- * (verdict "only in old" / "only in new"), so a script sees every row either side had.
+ * (verdict "only in old" / "only in new"), so a script sees every row either side had. Each object
+ * names its {@code metric}: "score", or a latency percentile ("latency.p99") of the row before it,
+ * which repeats the row's key and was judged against {@code min_effect_latency}.
  */
 public final class CompareJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -21,8 +23,12 @@ public final class CompareJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("confidence", c.level());
         root.put("min_effect", c.minEffect());
+        root.put("min_effect_latency", c.latencyMinEffect());
         ArrayNode rows = root.putArray("rows");
-        c.rows().forEach(r -> row(rows.addObject(), r, c));
+        c.rows().forEach(r -> {
+            row(rows.addObject(), r, c);
+            c.latencyOf(r.key()).forEach(l -> row(rows.addObject(), l, c));
+        });
         c.onlyOld().forEach(r -> oneSided(rows.addObject(), r, "only in old"));
         c.onlyNew().forEach(r -> oneSided(rows.addObject(), r, "only in new"));
         ArrayNode loads = root.putArray("machine_load");
@@ -43,7 +49,7 @@ public final class CompareJson {
     }
 
     private static void row(ObjectNode o, RowComparison r, Comparison c) {
-        key(o, r.key(), r.unit(), r.higherIsBetter());
+        key(o, r.key(), r.metric(), r.unit(), r.higherIsBetter());
         side(o.putObject("old"), r.oldSample(), r.oldInterval());
         side(o.putObject("new"), r.newSample(), r.newInterval());
         number(o, "ratio", r.ratio() == null ? Double.NaN : r.ratio().ratio());
@@ -52,7 +58,7 @@ public final class CompareJson {
         number(o, "p_value", r.pValue());
         o.put("verdict", r.verdict().word());
         o.put("reason", r.notComparable());
-        OptionalInt forks = ForksNeeded.of(r, c.minEffect(), c.level());
+        OptionalInt forks = ForksNeeded.of(r, c.band(r), c.level());
         if (forks.isPresent()) {
             o.put("forks_needed", forks.getAsInt());
         } else {
@@ -61,7 +67,7 @@ public final class CompareJson {
     }
 
     private static void oneSided(ObjectNode o, PooledRow r, String verdict) {
-        key(o, r.key(), r.unit(), r.higherIsBetter());
+        key(o, r.key(), RowComparison.SCORE, r.unit(), r.higherIsBetter());
         side(o.putObject(verdict.endsWith("old") ? "old" : "new"), r.sample(), null);
         o.putNull("ratio");
         o.putNull("ci_low");
@@ -71,8 +77,9 @@ public final class CompareJson {
         o.put("reason", "no matching row on the other side");
     }
 
-    private static void key(ObjectNode o, RowKey k, String unit, boolean higherIsBetter) {
+    private static void key(ObjectNode o, RowKey k, String metric, String unit, boolean higherIsBetter) {
         o.put("benchmark", k.benchmark());
+        o.put("metric", metric);
         o.put("mode", k.mode());
         o.put("threads", k.threads());
         ObjectNode params = o.putObject("params");

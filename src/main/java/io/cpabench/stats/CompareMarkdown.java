@@ -3,7 +3,10 @@ package io.cpabench.stats;
 import java.util.List;
 import java.util.Set;
 
-/** {@code compare --format md}: GitHub-flavoured Markdown for a CI job summary. */
+/**
+ * {@code compare --format md}: GitHub-flavoured Markdown for a CI job summary, a row's latency
+ * percentiles as "↳ p99 (ms)" sub-rows under it.
+ */
 public final class CompareMarkdown {
     private CompareMarkdown() {}
 
@@ -18,19 +21,13 @@ public final class CompareMarkdown {
         Cells.sections(c.rows()).forEach((name, rows) -> {
             RowComparison first = rows.get(0);
             out.append("#### ").append(esc(name)).append(" (").append(Cells.direction(first.unit(), first.higherIsBetter()))
-                    .append(')').append(nl).append(nl);
+                    .append(Cells.subRowDirection(c, rows)).append(')').append(nl).append(nl);
             Set<String> shown = Cells.varying(rows.stream().map(RowComparison::key).toList());
             out.append("| params | old | new | new/old | 95% CI | p | verdict |").append(nl);
             out.append("|---|--:|--:|--:|---|--:|---|").append(nl);
             for (RowComparison r : rows) {
-                String v = Cells.verdict(r);
-                out.append("| ").append(esc(r.key().paramsText(shown)))
-                        .append(" | ").append(Cells.score(r.oldInterval(), r.oldSample())).append(" (").append(r.oldSample().forks()).append(')')
-                        .append(" | ").append(Cells.score(r.newInterval(), r.newSample())).append(" (").append(r.newSample().forks()).append(')')
-                        .append(" | ").append(Cells.ratio(r.ratio()))
-                        .append(" | ").append(Cells.interval(r.ratio()))
-                        .append(" | ").append(Cells.p(r.pValue()))
-                        .append(" | ").append(r.verdict().isChange() ? "**" + esc(v) + "**" : esc(v)).append(" |").append(nl);
+                row(out, r.key().paramsText(shown), r);
+                c.latencyOf(r.key()).forEach(l -> row(out, Cells.subRow(l), l));
             }
             out.append(nl);
         });
@@ -50,6 +47,17 @@ public final class CompareMarkdown {
         }
         out.append("<sub>").append(esc(Cells.method(c))).append("</sub>").append(nl);
         return out.toString();
+    }
+
+    private static void row(StringBuilder out, String first, RowComparison r) {
+        String v = Cells.verdict(r);
+        out.append("| ").append(esc(first))
+                .append(" | ").append(Cells.score(r.oldInterval(), r.oldSample())).append(" (").append(r.oldSample().forks()).append(')')
+                .append(" | ").append(Cells.score(r.newInterval(), r.newSample())).append(" (").append(r.newSample().forks()).append(')')
+                .append(" | ").append(Cells.ratio(r.ratio()))
+                .append(" | ").append(Cells.interval(r.ratio()))
+                .append(" | ").append(Cells.p(r.pValue()))
+                .append(" | ").append(r.verdict().isChange() ? "**" + esc(v) + "**" : esc(v)).append(" |").append('\n');
     }
 
     private static void oneSided(StringBuilder out, String title, List<PooledRow> rows) {

@@ -4,7 +4,10 @@ import io.cpabench.results.TextTable;
 import java.util.List;
 import java.util.Set;
 
-/** {@code compare --format text}: one aligned table per benchmark method and mode, like benchstat's. */
+/**
+ * {@code compare --format text}: one aligned table per benchmark method and mode, like benchstat's,
+ * a row's latency percentiles as indented sub-rows under it.
+ */
 public final class CompareText {
     private CompareText() {}
 
@@ -13,13 +16,13 @@ public final class CompareText {
         String nl = System.lineSeparator();
         Cells.sections(c.rows()).forEach((name, rows) -> {
             RowComparison first = rows.get(0);
-            out.append(name).append(" (").append(Cells.direction(first.unit(), first.higherIsBetter())).append(')').append(nl);
+            out.append(name).append(" (").append(Cells.direction(first.unit(), first.higherIsBetter()))
+                    .append(Cells.subRowDirection(c, rows)).append(')').append(nl);
             Set<String> shown = Cells.varying(rows.stream().map(RowComparison::key).toList());
             TextTable t = new TextTable("params", ">old", ">forks", ">new", ">forks", ">new/old", "95% CI", ">p", "verdict");
             for (RowComparison r : rows) {
-                t.row(r.key().paramsText(shown), Cells.score(r.oldInterval(), r.oldSample()), String.valueOf(r.oldSample().forks()),
-                        Cells.score(r.newInterval(), r.newSample()), String.valueOf(r.newSample().forks()),
-                        Cells.ratio(r.ratio()), Cells.interval(r.ratio()), Cells.p(r.pValue()), Cells.verdict(r));
+                row(t, r.key().paramsText(shown), r);
+                c.latencyOf(r.key()).forEach(l -> row(t, "  " + Cells.subRow(l), l));
             }
             out.append(t.render()).append(nl);
         });
@@ -39,6 +42,12 @@ public final class CompareText {
         out.append(Cells.summary(c)).append(nl).append(Cells.method(c)).append(nl);
         c.loads().forEach(l -> out.append("machine load, ").append(l.line()).append(nl));
         return out.toString();
+    }
+
+    private static void row(TextTable t, String first, RowComparison r) {
+        t.row(first, Cells.score(r.oldInterval(), r.oldSample()), String.valueOf(r.oldSample().forks()),
+                Cells.score(r.newInterval(), r.newSample()), String.valueOf(r.newSample().forks()),
+                Cells.ratio(r.ratio()), Cells.interval(r.ratio()), Cells.p(r.pValue()), Cells.verdict(r));
     }
 
     private static void oneSided(StringBuilder out, String title, List<PooledRow> rows) {

@@ -9,18 +9,27 @@ import java.util.TreeSet;
 /**
  * Two sides of result rows matched by {@link RowKey}: the compared rows, the rows only one side has
  * (listed, never dropped), the geometric mean of the ratios per benchmark class and mode, and how
- * busy the machine was on each side when that is known.
+ * busy the machine was on each side when that is known. {@code latency} holds the compared latency
+ * percentiles of the rows that have them (sub-rows, judged against their own band), in row order.
  */
 public record Comparison(double level, double minEffect, List<RowComparison> rows,
-                         List<PooledRow> onlyOld, List<PooledRow> onlyNew, List<Geomean> geomeans, List<SideLoad> loads) {
+                         List<PooledRow> onlyOld, List<PooledRow> onlyNew, List<Geomean> geomeans, List<SideLoad> loads,
+                         double latencyMinEffect, List<RowComparison> latency) {
 
     public static final double LEVEL = 0.95;
 
     /** The geometric mean of new/old over a class's comparable rows of one mode. */
     public record Geomean(String benchmarkClass, String mode, double ratio, int rows) {}
 
+    /** With the default band for latency percentiles. */
     public static Comparison of(Map<RowKey, PooledRow> oldRows, Map<RowKey, PooledRow> newRows, VerdictRule rule) {
+        return of(oldRows, newRows, rule, new VerdictRule(VerdictRule.DEFAULT_LATENCY_MIN_EFFECT));
+    }
+
+    public static Comparison of(Map<RowKey, PooledRow> oldRows, Map<RowKey, PooledRow> newRows, VerdictRule rule,
+                                VerdictRule latencyRule) {
         List<RowComparison> rows = new ArrayList<>();
+        List<RowComparison> latency = new ArrayList<>();
         List<PooledRow> onlyOld = new ArrayList<>();
         List<PooledRow> onlyNew = new ArrayList<>();
         for (RowKey k : new TreeSet<>(union(oldRows, newRows))) {
@@ -28,21 +37,38 @@ public record Comparison(double level, double minEffect, List<RowComparison> row
             PooledRow b = newRows.get(k);
             if (a != null && b != null) {
                 rows.add(RowComparison.of(a, b, rule, LEVEL));
+                for (LatencyMetric m : LatencyMetric.values()) {
+                    RowComparison.ofLatency(a, b, m, latencyRule, LEVEL).ifPresent(latency::add);
+                }
             } else if (a != null) {
                 onlyOld.add(a);
             } else {
                 onlyNew.add(b);
             }
         }
-        return new Comparison(LEVEL, rule.minEffect(), rows, onlyOld, onlyNew, geomeans(rows), List.of());
+        return new Comparison(LEVEL, rule.minEffect(), rows, onlyOld, onlyNew, geomeans(rows), List.of(),
+                latencyRule.minEffect(), latency);
     }
 
     public Comparison withLoads(List<SideLoad> sideLoads) {
-        return new Comparison(level, minEffect, rows, onlyOld, onlyNew, geomeans, List.copyOf(sideLoads));
+        return new Comparison(level, minEffect, rows, onlyOld, onlyNew, geomeans, List.copyOf(sideLoads),
+                latencyMinEffect, latency);
     }
 
+    /** A significantly slower score, or a significantly higher latency percentile. */
     public boolean anyRegression() {
-        return rows.stream().anyMatch(r -> r.verdict() == ChangeVerdict.SLOWER);
+        return rows.stream().anyMatch(r -> r.verdict() == ChangeVerdict.SLOWER)
+                || latency.stream().anyMatch(r -> r.verdict() == ChangeVerdict.SLOWER);
+    }
+
+    /** The latency sub-rows of one compared row, p50 first. */
+    public List<RowComparison> latencyOf(RowKey key) {
+        return latency.stream().filter(r -> r.key().equals(key)).toList();
+    }
+
+    /** The band a row was judged against: the score's, or the latency percentiles'. */
+    public double band(RowComparison r) {
+        return r.latency() == null ? minEffect : latencyMinEffect;
     }
 
     private static List<RowKey> union(Map<RowKey, PooledRow> a, Map<RowKey, PooledRow> b) {

@@ -19,6 +19,12 @@ package io.cpabench.stats;
  */
 public record VerdictRule(double minEffect) {
     public static final double DEFAULT_MIN_EFFECT = 0.02;
+    /**
+     * For latency percentiles: the smallest band at which the committed A/A pairs of the nightly
+     * (jmh-results/aa-2core, 7 pairs × 8 rows × p50/p99/p99.9) call at most 5% of verdicts faster or
+     * slower; measured 3 of 168 (1.8%) here, against 15 of 168 (8.9%) at 2% (README, "Comparing runs").
+     */
+    public static final double DEFAULT_LATENCY_MIN_EFFECT = 0.05;
     static final double UNSURE_WIDTH = 2;
 
     public VerdictRule {

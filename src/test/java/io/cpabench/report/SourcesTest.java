@@ -28,6 +28,39 @@ class SourcesTest {
     }
 
     @Test
+    void latencyPercentilesAreRowsOfTheDiffAndTheForestPlotWithTheirOwnBand() {
+        List<ResultSet> sets = fixture();
+        Diff d = Sources.diff().compare(sets.get(0), sets.get(1));
+        // four LoopLatencyBenchmark rows, each followed by its p50, p99 and p99.9
+        assertThat(d.rows()).filteredOn(Diff.Row::isLatency).hasSize(12)
+                .allSatisfy(r -> {
+                    assertThat(r.unit()).isEqualTo("ms");
+                    assertThat(r.higherIsBetter()).isFalse();
+                    assertThat(r.label()).containsPattern(" · p(50|99|99\\.9)$");
+                });
+        int score = d.rows().indexOf(d.rows().stream().filter(r -> r.label().startsWith("LoopLatency") && !r.isLatency())
+                .findFirst().orElseThrow());
+        assertThat(d.rows().subList(score + 1, score + 4)).extracting(Diff.Row::metric)
+                .containsExactly("latency.p50", "latency.p99", "latency.p99.9");
+        assertThat(d.latencyMinEffect()).isEqualTo(io.cpabench.stats.VerdictRule.DEFAULT_LATENCY_MIN_EFFECT);
+        assertThat(d.method()).contains("latency percentiles").contains("band ±5%");
+
+        assertThat(ForestChart.drawn(d)).filteredOn(Diff.Row::isLatency).hasSize(12);
+        var chart = ForestChart.of(d);
+        assertThat(chart.getSeries("±2% (min effect)")).isNotNull();
+        assertThat(chart.getSeries("±5% (latency band)")).isNotNull();
+        assertThat(chart.getXAxisTitle()).contains("latency percentile");
+    }
+
+    @Test
+    void aDiffWithoutPercentilesDrawsOneBand() throws Exception {
+        List<ResultSet> sets = ResultSets.load(List.of(oneFork("a.json", 10.0), oneFork("b.json", 12.0)));
+        Diff d = Sources.diff().compare(sets.get(0), sets.get(1));
+        assertThat(d.latencyMinEffect()).isNaN();
+        assertThat(ForestChart.of(d).getSeriesCollection()).noneMatch(s -> s.getName().contains("latency"));
+    }
+
+    @Test
     void oneForkFallsBackToJmhErrorsAndSaysSo() throws Exception {
         Path a = oneFork("a.json", 10.0);
         Path b = oneFork("b.json", 12.0);
