@@ -21,7 +21,7 @@ public final class Kernels {
         return count;
     }
 
-    private static boolean isPrime(long i) {
+    static boolean isPrime(long i) {
         for (long p = 2; p * p <= i; p++) {
             if (i % p == 0) {
                 return false;

@@ -51,7 +51,7 @@ public final class Task implements Serializable {
         Step s = steps[i];
         switch (s.kind()) {
             case COMPUTE:
-                return Kernels.countPrimes(CpuScale.bound(s.amount()), cp);
+                return CpuScale.compute(s.amount(), cp);
             case SCAN:
                 return Kernels.scan(wb.memory(), (long) id * s.amount(), s.amount(), cp);
             default:
