@@ -1,5 +1,7 @@
 package io.cpabench.report;
 
+import io.cpabench.stats.NoiseFloor;
+import io.cpabench.stats.RowKey;
 import java.util.List;
 
 /**
@@ -7,14 +9,25 @@ import java.util.List;
  *
  * @param method    how the intervals were made, in words, printed under the table
  * @param minEffect the smallest change worth reporting, as a fraction (0.02 = ±2%)
+ * @param floor     the noise-floor calibration whose detectable effects the table shows, or null
  */
-record Diff(String oldLabel, String newLabel, String method, double minEffect, List<Row> rows) {
+record Diff(String oldLabel, String newLabel, String method, double minEffect, List<Row> rows, NoiseFloor.Calibration floor) {
+    Diff(String oldLabel, String newLabel, String method, double minEffect, List<Row> rows) {
+        this(oldLabel, newLabel, method, minEffect, rows, null);
+    }
+
+    /** The same diff with each row's detectable effect from a noise-floor calibration beside its verdict. */
+    Diff withFloor(NoiseFloor.Calibration calibration) {
+        return new Diff(oldLabel, newLabel, method, minEffect, rows, calibration);
+    }
+
     /**
      * @param ratio  new/old of the score (NaN when not comparable)
      * @param low    interval bounds of the ratio, NaN when there is none
      * @param higherIsBetter whether a ratio above 1 is an improvement (throughput) or a regression (time/op)
      * @param verdict "faster", "slower", "~", "unsure", or why the row cannot be compared
+     * @param key    the row's identity, to find it in a noise-floor file
      */
     record Row(String label, String unit, double oldScore, double newScore, double ratio, double low, double high,
-               boolean higherIsBetter, String verdict) {}
+               boolean higherIsBetter, String verdict, RowKey key) {}
 }

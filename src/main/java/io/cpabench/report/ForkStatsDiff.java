@@ -28,7 +28,7 @@ final class ForkStatsDiff implements DiffSource {
             rows.add(new Diff.Row(label(labels, r.key()), r.unit(), r.oldSample().mean(), r.newSample().mean(),
                     ratio ? r.ratio().ratio() : Double.NaN, ratio ? r.ratio().low() : Double.NaN,
                     ratio ? r.ratio().high() : Double.NaN, r.higherIsBetter(),
-                    r.notComparable() != null ? "not comparable: " + r.notComparable() : r.verdict().word()));
+                    r.notComparable() != null ? "not comparable: " + r.notComparable() : r.verdict().word(), r.key()));
         }
         c.onlyOld().forEach(p -> rows.add(only(labels, p, true)));
         c.onlyNew().forEach(p -> rows.add(only(labels, p, false)));
@@ -62,6 +62,6 @@ final class ForkStatsDiff implements DiffSource {
     private static Diff.Row only(RowLabels labels, PooledRow p, boolean oldSide) {
         double mean = p.sample().mean();
         return new Diff.Row(label(labels, p.key()), p.unit(), oldSide ? mean : Double.NaN, oldSide ? Double.NaN : mean,
-                Double.NaN, Double.NaN, Double.NaN, p.higherIsBetter(), oldSide ? "only in old" : "only in new");
+                Double.NaN, Double.NaN, Double.NaN, p.higherIsBetter(), oldSide ? "only in old" : "only in new", p.key());
     }
 }
