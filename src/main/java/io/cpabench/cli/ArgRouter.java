@@ -11,7 +11,7 @@ import java.util.Set;
  * untouched so {@code -l}, {@code -h}, {@code -p k=v}, a regex, {@code -rf json} mean what JMH users expect.
  */
 public final class ArgRouter {
-    public static final Set<String> SUBCOMMANDS = Set.of("run", "compare", "report", "help");
+    public static final Set<String> SUBCOMMANDS = Set.of("run", "compare", "report", "noise-floor", "help");
     static final String[] DEFAULT_RUN = {"run", "--profile", "quick"};
 
     private ArgRouter() {}

@@ -12,7 +12,7 @@ public final class Cli {
 
     @Command(name = "cpabench", mixinStandardHelpOptions = false,
             description = "cpabench: concurrency, parallelism and async as separate axes. "
-                    + "Arguments not starting with run/compare/report/help go to JMH unchanged (-h: JMH's options).")
+                    + "Arguments not starting with run/compare/report/noise-floor/help go to JMH unchanged (-h: JMH's options).")
     static final class Root {}
 
     public static int execute(String[] args, PrintStream out, PrintStream err) {
@@ -25,6 +25,7 @@ public final class Cli {
                 .addSubcommand("run", new RunCommand(out, err, pieces))
                 .addSubcommand("compare", new CompareCommand(out))
                 .addSubcommand("report", new ReportCommand(out))
+                .addSubcommand("noise-floor", new NoiseFloorCommand(out))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));

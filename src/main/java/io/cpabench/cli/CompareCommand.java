@@ -1,9 +1,12 @@
 package io.cpabench.cli;
 
+import io.cpabench.results.ResultSetDirs;
+import io.cpabench.results.SetPairs;
 import io.cpabench.stats.CompareJson;
 import io.cpabench.stats.CompareMarkdown;
 import io.cpabench.stats.CompareText;
 import io.cpabench.stats.Comparison;
+import io.cpabench.stats.LabelledComparisons;
 import io.cpabench.stats.PooledRow;
 import io.cpabench.stats.ResultFiles;
 import io.cpabench.stats.RowKey;
@@ -11,6 +14,7 @@ import io.cpabench.stats.SideLoad;
 import io.cpabench.stats.VerdictRule;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,28 +29,33 @@ import picocli.CommandLine.Parameters;
  * {@code compare OLD NEW}: which rows got faster or slower, with fork-level confidence intervals.
  * Everything is read and checked before anything is printed, so bad input prints one line and exits 2.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare two JMH result sets (files or directories of runs, forks pooled).")
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare two JMH result sets (files, directories of runs with forks pooled, or runner directories paired by JDK label).")
 final class CompareCommand implements Callable<Integer> {
     static final int REGRESSION = 1;
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
 
     /** The output formats; lower-case because they are typed as such. */
     enum Format {
-        text(CompareText::render), md(CompareMarkdown::render), json(CompareJson::render);
+        text(CompareText::render, LabelledComparisons::text),
+        md(CompareMarkdown::render, LabelledComparisons::markdown),
+        json(CompareJson::render, CompareJson::render);
 
         final Function<Comparison, String> renderer;
+        final Function<LabelledComparisons, String> labelled;
 
-        Format(Function<Comparison, String> renderer) {
+        Format(Function<Comparison, String> renderer, Function<LabelledComparisons, String> labelled) {
             this.renderer = renderer;
+            this.labelled = labelled;
         }
     }
 
     private final PrintStream out;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "baseline: a JMH JSON file or a directory of them")
+    @Parameters(index = "0", paramLabel = "OLD",
+            description = "baseline: a JMH JSON file, a directory of them, a runner directory (jdk*/ inside) or a results root")
     Path oldPath;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "candidate: a JMH JSON file or a directory of them")
+    @Parameters(index = "1", paramLabel = "NEW", description = "candidate: as OLD; runner directories pair by JDK label")
     Path newPath;
 
     @Option(names = "--format", defaultValue = "text", description = "text, md or json")
@@ -70,18 +79,28 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         VerdictRule rule = new VerdictRule(minEffect("--min-effect", minEffect));
         VerdictRule latencyRule = new VerdictRule(minEffect("--min-effect-latency", minEffectLatency));
-        Map<RowKey, PooledRow> oldRows = ResultFiles.load("old", oldPath);
-        Map<RowKey, PooledRow> newRows = ResultFiles.load("new", newPath);
+        SetPairs pairs = SetPairs.of(ResultSetDirs.find(oldPath), ResultSetDirs.find(newPath));
+        List<LabelledComparisons.Labelled> done = new ArrayList<>();
+        for (SetPairs.Pair p : pairs.pairs()) {
+            done.add(new LabelledComparisons.Labelled(p.label(), p.oldPath(), p.newPath(), compare(p, rule, latencyRule)));
+        }
+        LabelledComparisons all = new LabelledComparisons(done, pairs.onlyOld(), pairs.onlyNew());
+        out.print(pairs.labelled() ? format.labelled.apply(all) : format.renderer.apply(done.get(0).comparison()));
+        out.flush();
+        return failOnRegression && all.anyRegression() ? REGRESSION : 0;
+    }
+
+    // Every pair is read and checked before the first is printed: bad input prints one line, not half a report.
+    private static Comparison compare(SetPairs.Pair p, VerdictRule rule, VerdictRule latencyRule) {
+        Map<RowKey, PooledRow> oldRows = ResultFiles.load(p.side("old"), p.oldPath());
+        Map<RowKey, PooledRow> newRows = ResultFiles.load(p.side("new"), p.newPath());
         Comparison c = Comparison.of(oldRows, newRows, rule, latencyRule);
         if (c.rows().isEmpty()) {
-            throw new IllegalArgumentException("nothing in common: no row of " + oldPath + " matches one of " + newPath
+            throw new IllegalArgumentException("nothing in common: no row of " + p.oldPath() + " matches one of " + p.newPath()
                     + " by benchmark, mode, params and threads");
         }
         // the environment files are read only for a comparison that will be printed
-        c = c.withLoads(List.of(SideLoad.read("old", oldPath), SideLoad.read("new", newPath)));
-        out.print(format.renderer.apply(c));
-        out.flush();
-        return failOnRegression && c.anyRegression() ? REGRESSION : 0;
+        return c.withLoads(List.of(SideLoad.read("old", p.oldPath()), SideLoad.read("new", p.newPath())));
     }
 
     static double minEffect(String option, String text) {

@@ -15,11 +15,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Write report.html (charts) and summary.md for JMH result files or directories.")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
-            description = "result files or directories (default: jmh-results); with two or more result sets the first is the diff's old side")
+            description = "result files or directories (default: jmh-results); with two or more result sets the first is the diff's old side;"
+                    + " two or more runner directories pair their sets by JDK label")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--out", description = "output directory (default: the one input directory, else the current directory)")
     Path out;
+
+    @Option(names = "--noise-floor", paramLabel = "FILE", description = "a noise-floor --out file: each diff row shows the smallest change this machine detects")
+    Path noiseFloor;
 
     private final PrintStream stdout;
 
@@ -32,7 +36,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("jmh-results")) : inputs;
         Path dir = out != null ? out
                 : in.size() == 1 && in.get(0).toFile().isDirectory() ? in.get(0) : Path.of(".");
-        stdout.println("report: " + Report.write(in, dir));
+        stdout.println("report: " + Report.write(in, dir, noiseFloor));
         return 0;
     }
 }

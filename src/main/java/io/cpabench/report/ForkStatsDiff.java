@@ -45,7 +45,7 @@ final class ForkStatsDiff implements DiffSource {
         return new Diff.Row(label, r.unit(), r.oldSample().mean(), r.newSample().mean(),
                 ratio ? r.ratio().ratio() : Double.NaN, ratio ? r.ratio().low() : Double.NaN,
                 ratio ? r.ratio().high() : Double.NaN, r.higherIsBetter(),
-                r.notComparable() != null ? "not comparable: " + r.notComparable() : r.verdict().word(), r.metric());
+                r.notComparable() != null ? "not comparable: " + r.notComparable() : r.verdict().word(), r.key(), r.metric());
     }
 
     /** True when at least one row has a ratio: with one fork per row, fork statistics have nothing to say. */
@@ -73,6 +73,6 @@ final class ForkStatsDiff implements DiffSource {
     private static Diff.Row only(RowLabels labels, PooledRow p, boolean oldSide) {
         double mean = p.sample().mean();
         return new Diff.Row(label(labels, p.key()), p.unit(), oldSide ? mean : Double.NaN, oldSide ? Double.NaN : mean,
-                Double.NaN, Double.NaN, Double.NaN, p.higherIsBetter(), oldSide ? "only in old" : "only in new");
+                Double.NaN, Double.NaN, Double.NaN, p.higherIsBetter(), oldSide ? "only in old" : "only in new", p.key());
     }
 }

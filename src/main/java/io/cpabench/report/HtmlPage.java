@@ -117,9 +117,10 @@ final class HtmlPage {
             out.append("<h3>").append(Html.esc(d.newLabel() + " vs " + d.oldLabel())).append("</h3>\n");
             out.append(ForestChart.drawn(d).isEmpty() ? Html.noData("no row both sets can compare")
                     : charts.svg("diff", () -> ForestChart.of(d))).append('\n');
-            out.append(Html.table(ReportData.COMPARE_HEADERS, ReportData.compareRows(d)));
-            out.append("<p class=\"note\">").append(Html.esc(d.method())).append("</p>\n");
+            out.append(Html.table(ReportData.compareHeaders(d), ReportData.compareRows(d)));
+            out.append("<p class=\"note\">").append(Html.esc(d.method() + ReportData.detectableNote(d))).append("</p>\n");
         }
+        data.unpaired().forEach(u -> out.append("<p class=\"note\">").append(Html.esc(u)).append("</p>\n"));
     }
 
     private static void environment(ReportData data, StringBuilder out) {

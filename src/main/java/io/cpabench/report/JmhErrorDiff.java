@@ -2,6 +2,7 @@ package io.cpabench.report;
 
 import io.cpabench.results.JmhRow;
 import io.cpabench.stats.RatioInterval;
+import io.cpabench.stats.RowKey;
 import io.cpabench.stats.VerdictRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class JmhErrorDiff implements DiffSource {
         boolean higher = a.unit().startsWith("ops/");
         if (higher != b.unit().startsWith("ops/")) {
             return new Diff.Row(label, a.unit(), a.score(), b.score(), Double.NaN, Double.NaN, Double.NaN, higher,
-                    "units " + a.unit() + " and " + b.unit() + " measure opposite things");
+                    "units " + a.unit() + " and " + b.unit() + " measure opposite things", RowKey.of(a));
         }
         String unit = higher ? "ops/s" : "ns/op";
         double fa = factor(a, higher);
@@ -53,13 +54,13 @@ final class JmhErrorDiff implements DiffSource {
         double x = a.score() * fa;
         double y = b.score() * fb;
         if (!(x > 0 && y > 0)) {
-            return new Diff.Row(label, unit, x, y, Double.NaN, Double.NaN, Double.NaN, higher, "no score");
+            return new Diff.Row(label, unit, x, y, Double.NaN, Double.NaN, Double.NaN, higher, "no score", RowKey.of(a));
         }
         double ratio = y / x;
         double rel = Math.sqrt(sq(a.error() / a.score()) + sq(b.error() / b.score()));
         double low = Double.isFinite(rel) ? ratio * Math.exp(-rel) : Double.NaN;
         double high = Double.isFinite(rel) ? ratio * Math.exp(rel) : Double.NaN;
-        return new Diff.Row(label, unit, x, y, ratio, low, high, higher, verdict(ratio, low, high, higher));
+        return new Diff.Row(label, unit, x, y, ratio, low, high, higher, verdict(ratio, low, high, higher), RowKey.of(a));
     }
 
     // compare's own rule on JMH's interval, so the fallback and the fork-level diff never disagree on method.

@@ -1,5 +1,7 @@
 package io.cpabench.report;
 
+import io.cpabench.stats.NoiseFloor;
+import io.cpabench.stats.NoiseFloorJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +21,14 @@ public final class Report {
      * @throws IllegalArgumentException with a one-line message for missing or non-JMH input, nothing written
      */
     public static Path write(List<Path> inputs, Path outDir) throws IOException {
-        List<ResultSet> sets = ResultSets.load(inputs);
-        ReportData data = ReportData.of(sets, Sources.scalingFits(), Sources.diff());
+        return write(inputs, outDir, null);
+    }
+
+    /** @param noiseFloor a {@code noise-floor --out} file whose detectable effects the diffs show, or null */
+    public static Path write(List<Path> inputs, Path outDir, Path noiseFloor) throws IOException {
+        SetPlan plan = ResultSets.plan(inputs);
+        NoiseFloor floor = noiseFloor == null ? null : NoiseFloorJson.read(noiseFloor);
+        ReportData data = ReportData.of(plan, Sources.scalingFits(), Sources.diff(), floor);
         String html = HtmlPage.render(data);
         String md = SummaryMarkdown.render(data);
         ReportFiles.replace(outDir, HTML, html, MARKDOWN, md);

@@ -2,29 +2,51 @@ package io.cpabench.report;
 
 import io.cpabench.results.HeadlineTables;
 import java.util.ArrayList;
+import io.cpabench.results.ResultSetDirs;
+import io.cpabench.stats.NoiseFloor;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the page and the summary show, worked out once: per result set its headline tables,
  * scaling groups, latency profiles and GIL counters; and the diffs of every later set against the first.
  */
-record ReportData(List<SetData> sets, List<Diff> diffs, ScalingFits fits) {
+record ReportData(List<SetData> sets, List<Diff> diffs, List<String> unpaired, ScalingFits fits) {
     record SetData(ResultSet set, String headline, List<ScalingGroup> scaling,
                    List<LatencyProfiles.Profile> latency, List<GilMetrics.Row> gil) {}
 
     static ReportData of(List<ResultSet> sets, ScalingFits fits, DiffSource diffSource) {
+        List<SetPlan.Pair> pairs = new ArrayList<>();
+        for (int i = 1; i < sets.size(); i++) {
+            pairs.add(new SetPlan.Pair(sets.get(0), sets.get(i)));
+        }
+        return of(new SetPlan(sets, pairs, List.of()), fits, diffSource, null);
+    }
+
+    /** @param floor a noise-floor file's calibrations, whose detectable effects the diffs show; null for none */
+    static ReportData of(SetPlan plan, ScalingFits fits, DiffSource diffSource, NoiseFloor floor) {
         List<SetData> data = new ArrayList<>();
-        for (ResultSet s : sets) {
+        for (ResultSet s : plan.sets()) {
             int cores = s.env() != null && s.env().path("logicalCores").canConvertToInt()
                     ? s.env().path("logicalCores").asInt() : Runtime.getRuntime().availableProcessors();
             data.add(new SetData(s, headline(s, cores), ScalingGroups.of(s.rows()), LatencyProfiles.of(s.json()),
                     GilMetrics.of(s.json())));
         }
         List<Diff> diffs = new ArrayList<>();
-        for (int i = 1; i < sets.size(); i++) {
-            diffs.add(diffSource.compare(sets.get(0), sets.get(i)));
+        for (SetPlan.Pair p : plan.diffs()) {
+            Diff d = diffSource.compare(p.oldSet(), p.newSet());
+            Optional<NoiseFloor.Calibration> c = floor == null ? Optional.empty() : floor.forLabel(jdkLabel(p.newSet()));
+            diffs.add(c.isPresent() ? d.withFloor(c.get()) : d);
         }
-        return new ReportData(data, diffs, fits);
+        return new ReportData(data, diffs, plan.unpaired(), fits);
+    }
+
+    // jdk17 for runner/jdk17/stamp.json: which of a noise-floor file's calibrations applies
+    private static String jdkLabel(ResultSet s) {
+        Path dir = s.file().toAbsolutePath().getParent();
+        String name = dir == null || dir.getFileName() == null ? "" : dir.getFileName().toString();
+        return ResultSetDirs.isJdkDirectory(name) ? name : "";
     }
 
     // The terminal's own tables; a row it cannot read (an unknown unit) must not cost the whole report.
@@ -41,21 +63,42 @@ record ReportData(List<SetData> sets, List<Diff> diffs, ScalingFits fits) {
         List<Diff.Row> drawn = ForestChart.drawn(d);
         List<List<String>> out = new ArrayList<>();
         for (int i = drawn.size() - 1; i >= 0; i--) {
-            out.add(cells("#" + (drawn.size() - i), drawn.get(i)));
+            out.add(cells("#" + (drawn.size() - i), drawn.get(i), d.floor()));
         }
-        d.rows().stream().filter(r -> !drawn.contains(r)).forEach(r -> out.add(cells("·", r)));
+        d.rows().stream().filter(r -> !drawn.contains(r)).forEach(r -> out.add(cells("·", r, d.floor())));
         return out;
     }
 
     static final List<String> COMPARE_HEADERS = List.of("#", "result row", "unit", ">old", ">new", ">new/old",
             ">interval", "verdict");
 
-    private static List<String> cells(String n, Diff.Row r) {
+    /** With a noise floor, a column beside the verdict: the smallest change this machine detects in that row. */
+    static List<String> compareHeaders(Diff d) {
+        if (d.floor() == null) {
+            return COMPARE_HEADERS;
+        }
+        List<String> h = new ArrayList<>(COMPARE_HEADERS);
+        h.add(">detectable");
+        return h;
+    }
+
+    /** The sentence under a diff's table that says where its detectable effects come from; empty without. */
+    static String detectableNote(Diff d) {
+        return d.floor() == null ? "" : "; detectable: the smallest change a comparison at the A/A runs' forks finds"
+                + " with the noise-floor file's power (A/A runs " + d.floor().oldPath() + " and " + d.floor().newPath() + ")";
+    }
+
+    private static List<String> cells(String n, Diff.Row r, NoiseFloor.Calibration floor) {
         String interval = Double.isFinite(r.low()) && Double.isFinite(r.high())
                 ? ratio(r.low()) + " – " + ratio(r.high()) : "";
-        return List.of(n, r.label(), r.unit(), io.cpabench.results.Numbers.sig(r.oldScore(), 4),
+        List<String> c = new ArrayList<>(List.of(n, r.label(), r.unit(), io.cpabench.results.Numbers.sig(r.oldScore(), 4),
                 io.cpabench.results.Numbers.sig(r.newScore(), 4), Double.isFinite(r.ratio()) ? ratio(r.ratio()) : "",
-                interval, r.verdict());
+                interval, r.verdict()));
+        if (floor != null) {
+            double mde = floor.detectable(r.key());
+            c.add(Double.isFinite(mde) ? "±" + io.cpabench.results.Numbers.sig(100 * mde, 2) + "%" : "not measured");
+        }
+        return c;
     }
 
     private static String ratio(double x) {

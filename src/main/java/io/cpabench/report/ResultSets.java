@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.ResultPaths;
+import io.cpabench.results.ResultSetDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,6 +30,73 @@ public final class ResultSets {
     private ResultSets() {}
 
     public static List<ResultSet> load(List<Path> inputs) {
+        return plan(inputs).sets();
+    }
+
+    /**
+     * The sets and the diffs to make of them. Two or more runner directories (or results roots) pair by
+     * JDK label: every set of the second input's {@code jdk17} against the first input's {@code jdk17};
+     * the labels some input lacks are named in {@code unpaired}. Anything else diffs every later set
+     * against the first, as a single directory of runs or a list of files always did.
+     */
+    public static SetPlan plan(List<Path> inputs) {
+        if (inputs.size() >= 2 && inputs.stream().allMatch(ResultSets::labelled)) {
+            return byLabel(inputs);
+        }
+        List<ResultSet> sets = unlabelled(inputs);
+        List<SetPlan.Pair> diffs = new ArrayList<>();
+        for (int i = 1; i < sets.size(); i++) {
+            diffs.add(new SetPlan.Pair(sets.get(0), sets.get(i)));
+        }
+        return new SetPlan(sets, diffs, List.of());
+    }
+
+    private static boolean labelled(Path in) {
+        return ResultSetDirs.find(in).get(0).labelled();
+    }
+
+    private static SetPlan byLabel(List<Path> inputs) {
+        List<ResultSet> sets = new ArrayList<>();
+        // per input, per label, its runs in path order
+        List<Map<String, List<ResultSet>>> byInput = new ArrayList<>();
+        Set<String> allLabels = new TreeSet<>();
+        for (Path in : inputs) {
+            Map<String, List<ResultSet>> labels = new LinkedHashMap<>();
+            String name = in.toAbsolutePath().normalize().getFileName() + "/";
+            for (ResultSetDirs.Found f : ResultSetDirs.find(in)) {
+                for (Path file : jsonFiles(f.path())) {
+                    ResultSet s = read(file, Path.of(name + f.label()).resolve(f.path().relativize(file)));
+                    sets.add(s);
+                    labels.computeIfAbsent(f.label(), k -> new ArrayList<>()).add(s);
+                }
+            }
+            byInput.add(labels);
+            allLabels.addAll(labels.keySet());
+        }
+        List<SetPlan.Pair> diffs = new ArrayList<>();
+        List<String> unpaired = new ArrayList<>();
+        for (String label : allLabels) {
+            List<String> lacking = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                if (!byInput.get(i).containsKey(label)) {
+                    lacking.add(inputs.get(i).toString());
+                }
+            }
+            if (!lacking.isEmpty()) {
+                unpaired.add(label + " not in " + String.join(", ", lacking) + ": not compared there");
+            }
+            List<ResultSet> base = byInput.get(0).get(label);
+            for (int i = 1; base != null && i < inputs.size(); i++) {
+                byInput.get(i).getOrDefault(label, List.of()).forEach(s -> diffs.add(new SetPlan.Pair(base.get(0), s)));
+            }
+        }
+        if (diffs.isEmpty()) {
+            throw new IllegalArgumentException("report: no JDK label in " + inputs.get(0) + " is in another input");
+        }
+        return new SetPlan(sets, diffs, unpaired);
+    }
+
+    private static List<ResultSet> unlabelled(List<Path> inputs) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("report: name a result file or directory");
         }
@@ -55,7 +127,7 @@ public final class ResultSets {
     static Path shownName(Path file) {
         Path abs = file.toAbsolutePath();
         Path jdk = abs.getParent();
-        if (jdk != null && jdk.getFileName() != null && jdk.getFileName().toString().matches("jdk\\d+(-[A-Za-z0-9._]+)*")
+        if (jdk != null && jdk.getFileName() != null && ResultSetDirs.isJdkDirectory(jdk.getFileName().toString())
                 && jdk.getParent() != null && jdk.getParent().getFileName() != null) {
             return jdk.getParent().getFileName().resolve(jdk.getFileName()).resolve(abs.getFileName());
         }

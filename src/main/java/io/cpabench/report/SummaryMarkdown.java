@@ -31,9 +31,10 @@ final class SummaryMarkdown {
         }
         for (Diff d : data.diffs()) {
             out.append("\n### ").append(Md.esc(d.newLabel() + " vs " + d.oldLabel())).append("\n\n")
-                    .append(Md.table(ReportData.COMPARE_HEADERS, ReportData.compareRows(d)))
-                    .append("\n").append(Md.esc(d.method())).append("\n");
+                    .append(Md.table(ReportData.compareHeaders(d), ReportData.compareRows(d)))
+                    .append("\n").append(Md.esc(d.method() + ReportData.detectableNote(d))).append("\n");
         }
+        data.unpaired().forEach(u -> out.append("\n").append(Md.esc(u)).append("\n"));
         out.append("\n## Environment\n");
         for (ReportData.SetData s : data.sets()) {
             List<List<String>> rows = EnvRows.of(s.set().env());

@@ -20,7 +20,30 @@ public final class CompareJson {
     private CompareJson() {}
 
     public static String render(Comparison c) {
+        return write(tree(c, MAPPER.createObjectNode()));
+    }
+
+    /**
+     * Several labelled comparisons (a runner directory against another) as one document:
+     * {@code comparisons} holds each pair's label, paths and the fields {@link #render} writes; the
+     * labels one side only has are listed under {@code only_in_old} and {@code only_in_new}.
+     */
+    public static String render(LabelledComparisons all) {
         ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode pairs = root.putArray("comparisons");
+        for (LabelledComparisons.Labelled l : all.comparisons()) {
+            ObjectNode o = pairs.addObject();
+            o.put("label", l.label()).put("old", l.oldPath().toString()).put("new", l.newPath().toString());
+            tree(l.comparison(), o);
+        }
+        ArrayNode onlyOld = root.putArray("only_in_old");
+        all.onlyOld().forEach(f -> onlyOld.addObject().put("label", f.label()).put("path", f.path().toString()));
+        ArrayNode onlyNew = root.putArray("only_in_new");
+        all.onlyNew().forEach(f -> onlyNew.addObject().put("label", f.label()).put("path", f.path().toString()));
+        return write(root);
+    }
+
+    private static ObjectNode tree(Comparison c, ObjectNode root) {
         root.put("confidence", c.level());
         root.put("min_effect", c.minEffect());
         root.put("min_effect_latency", c.latencyMinEffect());
@@ -41,6 +64,10 @@ public final class CompareJson {
         ArrayNode geo = root.putArray("geomeans");
         c.geomeans().forEach(g -> geo.addObject().put("benchmark_class", g.benchmarkClass()).put("mode", g.mode())
                 .put("ratio", g.ratio()).put("rows", g.rows()));
+        return root;
+    }
+
+    static String write(ObjectNode root) {
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {

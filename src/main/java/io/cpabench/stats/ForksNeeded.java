@@ -35,7 +35,7 @@ public final class ForksNeeded {
         return Math.sqrt(s.logVariance());
     }
 
-    static String text(int forks) {
+    public static String text(int forks) {
         return forks > CAP ? "more than " + CAP : String.valueOf(forks);
     }
 }

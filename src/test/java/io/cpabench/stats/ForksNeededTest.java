@@ -12,7 +12,7 @@ class ForksNeededTest {
     private static final double LEVEL = Comparison.LEVEL;
 
     /** n fork means whose logs have mean 0 and sample standard deviation exactly {@code spread}. */
-    private static ForkSample side(int n, double spread) {
+    static ForkSample side(int n, double spread) {
         double[] z = IntStream.range(0, n).mapToDouble(i -> i - (n - 1) / 2.0).toArray();
         double sd = Math.sqrt(IntStream.range(0, n).mapToDouble(i -> z[i] * z[i]).sum() / (n - 1));
         return ForkSample.ofMeans(IntStream.range(0, n).mapToDouble(i -> 100 * Math.exp(spread * z[i] / sd)).toArray());

@@ -29,7 +29,7 @@ record TwoLevelModel(double cvBetween, double cvWithin) {
     }
 
     // Box–Muller: SplittableRandom has no nextGaussian on JDK 17.
-    private static double gaussian(SplittableRandom rnd) {
+    static double gaussian(SplittableRandom rnd) {
         double u = 1 - rnd.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
     }
