@@ -11,15 +11,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code report}: report.html and summary.md for result files or directories; two or more sets get a diff. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Write report.html (charts) and summary.md for JMH result files or directories.")
+/**
+ * {@code report}: report.html and summary.md for result files or directories (two or more sets get a
+ * diff), or with {@code --history} the trends of the nightly's history of nights.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Write report.html (charts) and summary.md for JMH result files or directories, or for a nightly history (--history).")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
             description = "result files or directories (default: jmh-results); with two or more result sets the first is the diff's old side")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--out", description = "output directory (default: the one input directory, else the current directory)")
+    @Option(names = "--out", description = "output directory (default: the one input directory, else the current directory;"
+            + " with --history the current directory)")
     Path out;
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "a nightly history, DIR/<runner>/<YYYY-MM-DD>/jdk<label>/ as nightly.sh compare --history keeps it:"
+                    + " each row's score and p99 over the nights, flagged and accepted nights marked")
+    Path history;
 
     private final PrintStream stdout;
 
@@ -29,6 +38,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (history != null) {
+            if (!inputs.isEmpty()) {
+                throw new IllegalArgumentException("report: give result files or directories, or --history DIR, not both");
+            }
+            // Not into the history itself: it is a checkout of the results branch, and the report is not a night.
+            stdout.println("report: " + Report.history(history, out != null ? out : Path.of(".")));
+            return 0;
+        }
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("jmh-results")) : inputs;
         Path dir = out != null ? out
                 : in.size() == 1 && in.get(0).toFile().isDirectory() ? in.get(0) : Path.of(".");
