@@ -30,6 +30,11 @@ final class ReportCommand implements Callable<Integer> {
                     + " each row's score and p99 over the nights, flagged and accepted nights marked")
     Path history;
 
+    @Option(names = "--charts", paramLabel = "N|all",
+            description = "with --history: charts for the first N rows of each runner/JDK set, those whose last night moved"
+                    + " most (default: 10; every row is in the set's table either way), or all")
+    String charts;
+
     private final PrintStream stdout;
 
     ReportCommand(PrintStream stdout) {
@@ -43,13 +48,38 @@ final class ReportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("report: give result files or directories, or --history DIR, not both");
             }
             // Not into the history itself: it is a checkout of the results branch, and the report is not a night.
-            stdout.println("report: " + Report.history(history, out != null ? out : Path.of(".")));
+            stdout.println("report: " + Report.history(history, out != null ? out : Path.of("."), chartsPerSet()));
             return 0;
+        }
+        if (charts != null) {
+            throw new IllegalArgumentException("report: --charts goes with --history DIR");
         }
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("jmh-results")) : inputs;
         Path dir = out != null ? out
                 : in.size() == 1 && in.get(0).toFile().isDirectory() ? in.get(0) : Path.of(".");
         stdout.println("report: " + Report.write(in, dir));
         return 0;
+    }
+
+    /**
+     * Ten by default: a nightly set has 77 rows (85 charts with p99) and each chart is about 100 kB of SVG,
+     * so every row of six sets would be a 50 MB page; the rows that moved most come first.
+     */
+    private int chartsPerSet() {
+        if (charts == null) {
+            return 10;
+        }
+        if ("all".equals(charts)) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int n = Integer.parseInt(charts);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the line below names the valid choices
+        }
+        throw new IllegalArgumentException("report: bad --charts '" + charts + "': a whole number ≥ 1, or all");
     }
 }

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * out of them (unreadable files, misplaced directories), and the tables both pages print.
  *
  * @param source the history directory as given, shown on the page
+ * @param chartsPerSet how many rows of each set get charts, the first in the page's order (all are in its table)
  */
-record TrendData(String source, List<TrendSet> sets, List<String> leftOut) {
+record TrendData(String source, List<TrendSet> sets, List<String> leftOut, int chartsPerSet) {
     static final List<String> HEADERS = List.of("#", "result row", "unit", ">nights", ">last night", ">±95%",
             ">vs baseline", ">p99 last night (ms)", ">p99 ±95%", ">p99 vs baseline");
 

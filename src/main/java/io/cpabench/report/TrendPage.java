@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The trends page of a nightly history: an overview of every runner and JDK label (the red ones
- * first), what was left out, then per set the rows' table and their charts, in the same order.
+ * first), what was left out, then per set the charts of the rows that moved most and every row's table.
  * Same rules as report.html: one file, no network, every text from the history escaped.
  */
 final class TrendPage {
@@ -32,7 +32,7 @@ final class TrendPage {
                 + "(month-day on the axis). Score in the row's unit of its latest night; p99 in ms, lower is better.</p>\n");
         overview(data, body);
         for (int i = 0; i < sets.size(); i++) {
-            set(sets.get(i), i + 1, charts, body);
+            set(sets.get(i), i + 1, data.chartsPerSet(), charts, body);
         }
         return HtmlPage.document("cpabench trends", CSS, body, charts);
     }
@@ -62,7 +62,7 @@ final class TrendPage {
         return " <span class=\"" + cls + "\">" + m.word() + "</span>" + (m.note().isEmpty() ? "" : ": " + Html.esc(m.note()));
     }
 
-    private static void set(TrendSet s, int n, Charts charts, StringBuilder out) {
+    private static void set(TrendSet s, int n, int chartsPerSet, Charts charts, StringBuilder out) {
         out.append("<h2 id=\"set-").append(n).append("\">").append(Html.esc(s.title())).append("</h2>\n");
         NightMark last = s.last().mark();
         out.append("<p>").append(s.nights().size()).append(" nights, ").append(s.nights().get(0).night()).append(" to ")
@@ -77,10 +77,10 @@ final class TrendPage {
             return;
         }
         out.append("<p class=\"note\">").append(Html.esc(TrendData.baselineNote(s))).append("</p>\n");
-        out.append(Html.table(TrendData.HEADERS, TrendData.rows(s))).append('\n');
         out.append("<div class=\"trends\">\n");
         int cells = 0;
-        for (int i = 0; i < s.rows().size(); i++) {
+        int drawn = Math.min(s.rows().size(), chartsPerSet);
+        for (int i = 0; i < drawn; i++) {
             Trend t = s.rows().get(i);
             String name = "#" + (i + 1) + " " + t.label();
             if (t.hasP99() && cells % 2 == 1) {
@@ -93,6 +93,13 @@ final class TrendPage {
             }
         }
         out.append("</div>\n");
+        if (drawn < s.rows().size()) {
+            out.append("<p class=\"note\">").append(drawn + 1 == s.rows().size() ? "Row #" + s.rows().size() + " is"
+                    : "Rows #" + (drawn + 1) + " to #" + s.rows().size() + " are")
+                    .append(" only in the table below (<code>report --history DIR --charts all</code> draws every row).</p>\n");
+        }
+        // After the charts: a nightly set has 77 rows, and a red night needs the charts of the rows that moved most.
+        out.append(Html.table(TrendData.HEADERS, TrendData.rows(s))).append('\n');
     }
 
     /** Every night a verdict fired, with its file's note: which nights were pooled, or why it was accepted. */

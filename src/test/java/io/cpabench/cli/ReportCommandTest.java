@@ -69,6 +69,10 @@ class ReportCommandTest {
         err.reset();
         assertThat(run("report", "x.json", "--history", dir.toString())).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1).first().asString().contains("not both");
+        err.reset();
+        assertThat(run("report", "--history", dir.toString(), "--charts", "0")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1).first().asString()
+                .contains("bad --charts '0'").contains("or all");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 }

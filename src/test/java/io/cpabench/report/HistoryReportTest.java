@@ -94,7 +94,7 @@ class HistoryReportTest {
 
     @Test
     void thePageMarksTheFlaggedNightAndHasEveryChart() throws Exception {
-        Path html = Report.history(redLastNight().root(), tmp.resolve("out"));
+        Path html = Report.history(redLastNight().root(), tmp.resolve("out"), Integer.MAX_VALUE);
         String page = Files.readString(html);
         // per set: the scaling row's score; the latency row's score and p99
         assertThat(Fixtures.count(page, "<svg class=\"chart\"")).isEqualTo(6);
@@ -121,7 +121,7 @@ class HistoryReportTest {
         assertThat(jdk17.rows().get(0).score()).extracting(TrendPoint::night).contains(LocalDate.parse("2026-01-03"))
                 .doesNotContain(LocalDate.parse("2026-01-07"));
         assertThat(jdk17.nights()).hasSize(7);
-        String page = Files.readString(Report.history(h.root(), tmp.resolve("out")));
+        String page = Files.readString(Report.history(h.root(), tmp.resolve("out"), Integer.MAX_VALUE));
         assertThat(page).contains("<h3>Left out</h3>").contains("2026-01-03T05-00-00Z.json: unreadable (invalid JSON)");
     }
 
@@ -153,7 +153,7 @@ class HistoryReportTest {
         Nights h = new Nights(tmp.resolve("history"));
         h.night("<b>ci", "2026-01-01", "jdk17<i>", 1000, 20);
         h.night("<b>ci", "2026-01-02", "jdk17<i>", 1000, 20);
-        String page = Files.readString(Report.history(h.root(), tmp.resolve("out")));
+        String page = Files.readString(Report.history(h.root(), tmp.resolve("out"), Integer.MAX_VALUE));
         assertThat(page).doesNotContain("<b>ci").doesNotContain("<i>").contains("&lt;b&gt;ci · jdk17&lt;i&gt;");
     }
 
@@ -163,12 +163,12 @@ class HistoryReportTest {
         Files.createDirectories(results.resolve("ci16/jdk17"));
         Files.writeString(results.resolve("ci16/jdk17/2026-01-01T00-00-00Z.json"), Nights.json("ops/s", 1, 1));
         Path out = tmp.resolve("out");
-        assertThatThrownBy(() -> Report.history(results, out)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Report.history(results, out, 10)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a nightly history").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> Report.history(tmp.resolve("missing"), out)).hasMessageContaining("no such history directory");
+        assertThatThrownBy(() -> Report.history(tmp.resolve("missing"), out, 10)).hasMessageContaining("no such history directory");
         Nights h = new Nights(tmp.resolve("broken"));
         h.write("ci16", "2026-01-01", "jdk17", "a.json", "not json");
-        assertThatThrownBy(() -> Report.history(h.root(), out)).hasMessageContaining("no readable result file")
+        assertThatThrownBy(() -> Report.history(h.root(), out, 10)).hasMessageContaining("no readable result file")
                 .hasMessageNotContaining("\n");
         assertThat(out).doesNotExist();
     }
@@ -185,12 +185,21 @@ class HistoryReportTest {
 
     @Test
     void theCommittedFixtureHistoryRendersRedSetFirst() throws Exception {
-        String page = Files.readString(Report.history(Fixtures.history(), tmp.resolve("out")));
+        String page = Files.readString(Report.history(Fixtures.history(), tmp.resolve("out"), Integer.MAX_VALUE));
         // per set: three score-only rows and the latency row's score and p99
         assertThat(page).contains("data-charts=\"10\"");
         assertThat(Fixtures.count(page, "<svg class=\"chart\"")).isEqualTo(10);
         assertThat(page.indexOf("<h2 id=\"set-1\">ci16 · jdk17</h2>")).isPositive();
         assertThat(page).contains("<span class=\"accepted\">ACCEPTED</span>")
                 .contains("ci16/2026-01-07/jdk25/2026-01-07T05-00-00Z.json: unreadable (invalid JSON)");
+    }
+
+    @Test
+    void chartsGoToTheFirstRowsOfEachSetAndTheTableKeepsEveryRow() throws Exception {
+        String page = Files.readString(Report.history(redLastNight().root(), tmp.resolve("out"), 1));
+        // per set the first row only: the latency row's score and p99
+        assertThat(page).contains("data-charts=\"4\"");
+        assertThat(Fixtures.count(page, "Row #2 is only in the table below")).isEqualTo(2);
+        assertThat(Fixtures.count(page, "<td>ScalingBenchmark FORK_JOIN</td>")).isEqualTo(2);
     }
 }
