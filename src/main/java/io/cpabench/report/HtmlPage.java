@@ -36,11 +36,20 @@ final class HtmlPage {
         gil(data, charts, body);
         diff(data, charts, body);
         environment(data, body);
+        return document("cpabench report", "", body, charts);
+    }
+
+    /**
+     * The page around a body: the CSP that forbids loading anything, the CSS ({@code extraCss} added to
+     * the report's own), and the self-check script counting {@code charts}' SVGs. {@code title} is escaped.
+     */
+    static String document(String title, String extraCss, CharSequence body, Charts charts) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                 + "img-src data:; script-src " + PageScript.hash() + "; base-uri 'none'; form-action 'none'\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>cpabench report</title>\n<style>\n" + CSS + "\n</style>\n</head>\n"
+                + "<title>" + Html.esc(title) + "</title>\n<style>\n" + CSS + (extraCss.isEmpty() ? "" : "\n" + extraCss)
+                + "\n</style>\n</head>\n"
                 + "<body data-charts=\"" + charts.count() + "\">\n" + body
                 + "<script>" + PageScript.SOURCE + "</script>\n</body>\n</html>\n";
     }

@@ -4,6 +4,7 @@ import io.cpabench.stats.NoiseFloor;
 import io.cpabench.stats.NoiseFloorJson;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,30 @@ public final class Report {
         String html = HtmlPage.render(data);
         String md = SummaryMarkdown.render(data);
         ReportFiles.replace(outDir, HTML, html, MARKDOWN, md);
+        return outDir.resolve(HTML);
+    }
+
+    /**
+     * The trends of a nightly history ({@code DIR/<runner>/<YYYY-MM-DD>/jdk<label>/}): report.html with
+     * every row's score and p99 over the nights and the nights a verdict fired, and summary.md.
+     *
+     * @param chartsPerSet charts for this many rows of each runner/JDK set, those whose last night moved
+     *                     most first (every row is in the set's table); {@link Integer#MAX_VALUE} for all
+     *
+     * @return the written report.html
+     * @throws IllegalArgumentException with a one-line message when {@code history} is not such a
+     *         directory or holds no readable result, nothing written
+     */
+    public static Path history(Path history, Path outDir, int chartsPerSet) throws IOException {
+        HistoryLayout.Found found = HistoryLayout.scan(history);
+        List<String> leftOut = new ArrayList<>(found.leftOut());
+        List<TrendSet> sets = TrendSets.of(found.nights(), leftOut);
+        if (sets.stream().allMatch(s -> s.rows().isEmpty())) {
+            throw new IllegalArgumentException("report: no readable result file in the history " + history
+                    + (leftOut.isEmpty() ? "" : " (" + leftOut.get(0) + (leftOut.size() > 1 ? ", …" : "") + ")"));
+        }
+        TrendData data = new TrendData(history.toString(), sets, leftOut, chartsPerSet);
+        ReportFiles.replace(outDir, HTML, TrendPage.render(data), MARKDOWN, TrendMarkdown.render(data));
         return outDir.resolve(HTML);
     }
 

@@ -17,6 +17,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 final class Svg {
     private static final Pattern CLIP_ID = Pattern.compile("clip(-?\\d+)");
+    /** Coordinates as VectorGraphics2D writes them, e.g. 156.7021712870117: past 0.01 px they only cost bytes. */
+    private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
     private static final AtomicInteger CHARTS = new AtomicInteger();
 
     private Svg() {}
@@ -35,6 +37,7 @@ final class Svg {
         String prefix = "c" + CHARTS.incrementAndGet() + "-";
         Matcher m = CLIP_ID.matcher(svg);
         svg = m.replaceAll(r -> prefix + "clip" + r.group(1));
+        svg = LONG_DECIMAL.matcher(svg).replaceAll("$1");
         // Scales with the page: the viewBox keeps the aspect, CSS sets the width.
         return svg.replaceFirst("<svg ", "<svg class=\"" + cssClass + "\" role=\"img\" ")
                 .replaceFirst(" height=\"[^\"]*px\"", "").replaceFirst(" width=\"[^\"]*px\"", "");

@@ -47,4 +47,32 @@ class ReportCommandTest {
         assertThat(dir.resolve("out/report.html")).exists();
         assertThat(dir.resolve("out/summary.md")).exists();
     }
+
+    @Test
+    void historyWritesTheTrendsPage() throws Exception {
+        Path night = Files.createDirectories(dir.resolve("history/ci16/2026-01-01/jdk17"));
+        Files.writeString(night.resolve("2026-01-01T01-00-00Z.json"), "[{\"benchmark\":\"a.B.run\",\"mode\":\"thrpt\","
+                + "\"threads\":1,\"params\":{},\"primaryMetric\":{\"score\":10.0,\"scoreError\":\"NaN\","
+                + "\"scoreUnit\":\"ops/s\",\"rawData\":[[10.0],[11.0]]}}]");
+        assertThat(run("report", "--history", dir.resolve("history").toString(), "--out", dir.resolve("out").toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("report: ").contains("report.html");
+        assertThat(Files.readString(dir.resolve("out/report.html"))).contains("cpabench trends").contains("ci16 · jdk17");
+    }
+
+    @Test
+    void historyBadInputIsOneLineAndExitTwo() throws Exception {
+        Files.createDirectories(dir.resolve("results/ci16/jdk17"));
+        assertThat(run("report", "--history", dir.resolve("results").toString(), "--out", dir.resolve("out").toString()))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1).first().asString()
+                .contains("not a nightly history").contains("<runner>/<YYYY-MM-DD>/jdk<label>");
+        err.reset();
+        assertThat(run("report", "x.json", "--history", dir.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1).first().asString().contains("not both");
+        err.reset();
+        assertThat(run("report", "--history", dir.toString(), "--charts", "0")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1).first().asString()
+                .contains("bad --charts '0'").contains("or all");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }

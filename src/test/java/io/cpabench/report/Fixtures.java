@@ -3,7 +3,7 @@ package io.cpabench.report;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The synthetic result sets under src/test/resources: two runs (JDK 17, 25) and one hostile file. */
+/** The synthetic result sets under src/test/resources: two runs (JDK 17, 25), one hostile file, a nightly history. */
 final class Fixtures {
     private Fixtures() {}
 
@@ -17,6 +17,11 @@ final class Fixtures {
 
     static Path runs() {
         return path("runs");
+    }
+
+    /** A nightly history: ci16, jdk17 and jdk25, ten nights, flagged, accepted, missing and unreadable ones. */
+    static Path history() {
+        return path("history");
     }
 
     static Path hostile() {
