@@ -1,5 +1,6 @@
 package io.cpabench.cli;
 
+import io.cpabench.results.PartsLock;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +38,18 @@ public final class Cli {
                 err.println("cpabench: " + e.getMessage());
                 return BAD_INPUT;
             }
+            if (e instanceof PieceNotRun) {
+                if (!RunInterrupt.started()) {
+                    // after Ctrl-C the interrupt's own line has said it
+                    err.println("cpabench: " + e.getMessage());
+                }
+                return PieceNotRun.EXIT;
+            }
             throw e;
         });
-        return cli.execute(args);
+        // the run directories this command locks are let go when it ends, as when its process ends
+        try (PartsLock.Scope locks = PartsLock.scope()) {
+            return cli.execute(args);
+        }
     }
 }

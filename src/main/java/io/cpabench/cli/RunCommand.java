@@ -101,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
 
+        pieceRunners.checkReady();
         // Every JDK's parts directory before the first fork, so a kill during the first leaves all resumable.
         Instant start = Instant.now();
         Map<ForkJdk, PartsDir> parts = new LinkedHashMap<>();
@@ -137,6 +138,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume takes everything from the run's plan.json: give it alone");
         }
         PartsDir parts = PartsDir.open(ResumeTarget.find(resume));
+        pieceRunners.checkReady();
         Path planFile = parts.path().resolve(PartsDir.PLAN);
         RunSpec spec = RunSpec.parse(parts.plan(), planFile);
         String profileText = Profiles.read(spec.profile());
