@@ -30,7 +30,9 @@ public final class Cli {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("cpabench: " + e.getMessage());
+            String command = e.getCommandLine().getCommandName();
+            String help = e.getCommandLine() == cli ? "help" : "help " + command;
+            err.println("cpabench: " + e.getMessage().lines().findFirst().orElse("") + " (see: " + help + ")");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {

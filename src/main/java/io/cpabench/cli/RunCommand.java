@@ -91,6 +91,7 @@ public final class RunCommand implements Callable<Integer> {
             notes.put(jdk, n);
         }
         String label = ResultPaths.sanitiseRunner(runner != null ? runner : Host.name());
+        OutputDir.check(results(), "--results");
         boolean several = plans.size() > 1;
         if (dryRun) {
             plans.forEach((jdk, plan) -> {
