@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -47,10 +48,13 @@ final class OutputDir {
 
     private static String reason(IOException e) {
         if (e instanceof AccessDeniedException a) {
-            return "permission denied on " + a.getFile();
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException n) {
+            return "no directory can be made there";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT) + " (" + f.getFile() + ")";
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
