@@ -41,7 +41,7 @@ public final class ArgRouter {
                             case "model" -> ExecutionModel.parse(v).name();
                             case "workload" -> Workload.parse(v).name();
                             case "lock" -> parseLock(v);
-                            default -> v;
+                            default -> checkEnum(kv[0], v);
                         };
                 if (!canonical.equals(v)) {
                     // JMH reads enum params case-sensitively; args go to it unchanged, so say the exact name
@@ -49,6 +49,27 @@ public final class ArgRouter {
                 }
             }
         }
+    }
+
+    /**
+     * Any other enum parameter (CancellationBenchmark's work): JMH would fail each fork with a stack
+     * trace and still exit 0. Checked against every benchmark declaring that name as an enum.
+     */
+    static String checkEnum(String key, String v) {
+        Set<String> valid = new java.util.TreeSet<>();
+        for (BenchmarkCatalog.Benchmark b : BenchmarkCatalog.get().all()) {
+            Class<?> type = b.params().get(key);
+            if (type != null) {
+                if (!type.isEnum()) {
+                    return v;
+                }
+                valid.addAll(BenchmarkCatalog.constants(type).orElseThrow());
+            }
+        }
+        if (!valid.isEmpty() && !valid.contains(v)) {
+            throw new IllegalArgumentException("unknown " + key + " '" + v + "'; valid: " + String.join(", ", valid));
+        }
+        return v;
     }
 
     private static String parseLock(String v) {

@@ -1,5 +1,6 @@
 package io.cpabench.cli;
 
+import io.cpabench.results.PartsLock;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,9 @@ public final class Cli {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("cpabench: " + e.getMessage());
+            String command = e.getCommandLine().getCommandName();
+            String help = e.getCommandLine() == cli ? "help" : "help " + command;
+            err.println("cpabench: " + e.getMessage().lines().findFirst().orElse("") + " (see: " + help + ")");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
@@ -38,8 +41,18 @@ public final class Cli {
                 err.println("cpabench: " + e.getMessage());
                 return BAD_INPUT;
             }
+            if (e instanceof PieceNotRun) {
+                if (!RunInterrupt.started()) {
+                    // after Ctrl-C the interrupt's own line has said it
+                    err.println("cpabench: " + e.getMessage());
+                }
+                return PieceNotRun.EXIT;
+            }
             throw e;
         });
-        return cli.execute(args);
+        // the run directories this command locks are let go when it ends, as when its process ends
+        try (PartsLock.Scope locks = PartsLock.scope()) {
+            return cli.execute(args);
+        }
     }
 }

@@ -24,19 +24,40 @@ public final class GroupRunner {
         this.extras = extras;
     }
 
-    /** Result of one group: its JSON file (may be missing or partial) and the error that stopped it, if any. */
-    public record Outcome(Path json, Optional<String> error) {}
+    /**
+     * Result of one group: its JSON file (may be missing or partial), the error that stopped it, if any,
+     * and whether that error is the benchmark's own ({@code outside} false: recorded as a failed piece)
+     * or came from outside it ({@code outside} true: another run's JMH lock, a fork that could not
+     * start, an interrupt; the piece is left to run again).
+     */
+    public record Outcome(Path json, Optional<String> error, boolean outside) {
+        public Outcome(Path json, Optional<String> error) {
+            this(json, error, false);
+        }
+    }
 
     public Outcome run(PlannedRun run, Path json) {
         try {
             Files.deleteIfExists(json);
             new Runner(options(run, json).build()).run();
-            return new Outcome(json, Optional.empty());
+            // forks killed by Ctrl-C look like failed benchmarks to JMH
+            return RunInterrupt.started() ? new Outcome(json, Optional.of("interrupted"), true) : new Outcome(json, Optional.empty());
         } catch (RunnerException | IOException | RuntimeException e) {
             // One broken group must not cost the others their results; the missing rows are reported.
             String why = e.getMessage() != null ? e.getMessage() : e.toString();
-            return new Outcome(json, Optional.of(why.lines().findFirst().orElse(why)));
+            String line = why.lines().findFirst().orElse(why);
+            return new Outcome(json, Optional.of(line), RunInterrupt.started() || JmhLock.isLockFailure(why) || cannotStart(e));
         }
+    }
+
+    /** An error starting a process (the fork's java missing, no memory or pids left to fork) anywhere in the causes. */
+    static boolean cannotStart(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().startsWith("Cannot run program")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ChainedOptionsBuilder options(PlannedRun run, Path json) {

@@ -83,6 +83,10 @@ final class JdkRun {
         Instant pieceStart = Instant.now();
         Optional<CpuTicks> before = CpuTicks.now();
         GroupRunner.Outcome o = pieceRunner.run(p.run(), scratch);
+        if (o.outside()) {
+            // not the benchmark's failure: filed as failed, the piece would never run again
+            throw PieceNotRun.stop(parts, p.describe(), o.error().orElse("unknown"));
+        }
         Optional<MachineLoad> load = before.flatMap(b -> CpuTicks.now().map(a -> MachineLoad.between(p.id(), pieceStart, b, a)));
         Optional<String> error = o.error();
         String json;

@@ -23,6 +23,13 @@ public final class Main {
             org.openjdk.jmh.Main.main(args);
             return;
         }
-        System.exit(Cli.execute(ArgRouter.forSuite(args), System.out, System.err));
+        RunInterrupt.install();
+        int code;
+        try {
+            code = Cli.execute(ArgRouter.forSuite(args), System.out, System.err);
+        } finally {
+            RunInterrupt.exiting();
+        }
+        System.exit(code);
     }
 }

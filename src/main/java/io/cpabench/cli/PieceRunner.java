@@ -13,7 +13,25 @@ interface PieceRunner {
     /** A runner for the forks of one JDK. */
     interface Factory {
         PieceRunner forJdk(ForkJdk jdk, JmhExtras extras);
+
+        /**
+         * Refuses, before a run writes anything, when the pieces could not run now (another JMH run
+         * holds the machine).
+         *
+         * @throws IllegalArgumentException saying why, in one line
+         */
+        default void checkReady() {}
     }
 
-    Factory JMH = (jdk, extras) -> new GroupRunner(Optional.ofNullable(jdk.jvm()), extras)::run;
+    Factory JMH = new Factory() {
+        @Override
+        public PieceRunner forJdk(ForkJdk jdk, JmhExtras extras) {
+            return new GroupRunner(Optional.ofNullable(jdk.jvm()), extras)::run;
+        }
+
+        @Override
+        public void checkReady() {
+            JmhLock.checkFree();
+        }
+    };
 }

@@ -58,14 +58,24 @@ public final class Planner {
     public List<PlannedRun> plan(Profile profile) {
         List<PlannedRun> runs = new ArrayList<>();
         boolean skippedVirtual = false;
+        BenchmarkCatalog catalog = BenchmarkCatalog.get();
+        Set<String> userKeysUsed = new LinkedHashSet<>();
         for (ProfileGroup g : profile.groups()) {
             Map<String, List<String>> params = new LinkedHashMap<>(g.params());
             Set<String> expected = new LinkedHashSet<>(g.params().keySet());
             if (!workers.isEmpty() && params.containsKey("workers")) {
                 params.put("workers", workers);
             }
-            // The user's -p wins; keys the group did not plan go to JMH but are not checked for.
-            params.putAll(extras.params());
+            // The user's -p wins, in the groups whose benchmarks have that parameter; keys the group did
+            // not plan go to JMH but are not checked for.
+            Set<String> own = catalog.matching(g.include()).stream().flatMap(b -> b.params().keySet().stream())
+                    .collect(java.util.stream.Collectors.toSet());
+            extras.params().forEach((k, v) -> {
+                if (own.contains(k)) {
+                    params.put(k, v);
+                    userKeysUsed.add(k);
+                }
+            });
             canonicalise(params);
             boolean nothingLeft = false;
             for (String key : VIRTUAL_THREAD_KEYS) {
@@ -84,10 +94,23 @@ public final class Planner {
                 runs.addAll(runs(profile, g, params, expected, t));
             }
         }
+        for (String k : extras.params().keySet()) {
+            if (!userKeysUsed.contains(k)) {
+                throw new IllegalArgumentException("-p " + k + ": no benchmark of profile '" + profile.name() + "' has that parameter; valid: "
+                        + String.join(", ", paramNames(profile, catalog)));
+            }
+        }
         if (skippedVirtual) {
             notes.accept(jdk.skipMessage());
         }
+        PlanCheck.check(profile.name(), runs, catalog);
         return runs;
+    }
+
+    private static Set<String> paramNames(Profile profile, BenchmarkCatalog catalog) {
+        Set<String> out = new java.util.TreeSet<>();
+        profile.groups().forEach(g -> catalog.matching(g.include()).forEach(b -> out.addAll(b.params().keySet())));
+        return out;
     }
 
     /**

@@ -73,6 +73,7 @@ public final class Profiles {
     static Profile parse(String json, String fallbackName, int cores) {
         try {
             JsonNode root = MAPPER.readTree(json);
+            ProfileSchema.check(root, fallbackName);
             JsonNode defaults = root.path("defaults");
             List<ProfileGroup> groups = new ArrayList<>();
             int index = 0;
@@ -102,10 +103,15 @@ public final class Profiles {
             params.put(e.getKey(), values(e.getValue(), cores));
         }
         List<Integer> threads = new ArrayList<>();
-        for (String t : values(g.path("threads"), cores)) {
-            threads.add(Integer.parseInt(t));
-        }
         String name = g.path("name").asText(defaultName);
+        for (String t : values(g.path("threads"), cores)) {
+            try {
+                threads.add(Integer.parseInt(t));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("profile group '" + name + "' threads: '" + t
+                        + "' is not a thread count; valid: a positive integer, ${cores}, ${N*cores} or ${powers of 2 up to [N*]cores}");
+            }
+        }
         int warmupIterations = g.path("warmupIterations").asInt(1);
         String warmupTime = g.path("warmupTime").asText("1s");
         return new ProfileGroup(name, include, params, g.path("forks").asInt(1), warmupIterations, warmupTime,

@@ -64,6 +64,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("jmh-results")) : inputs;
         Path dir = out != null ? out
                 : in.size() == 1 && in.get(0).toFile().isDirectory() ? in.get(0) : Path.of(".");
+        OutputDir.check(dir, out != null ? "--out" : "the report into");
         stdout.println("report: " + Report.write(in, dir, noiseFloor));
         return 0;
     }

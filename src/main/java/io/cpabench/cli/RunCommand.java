@@ -101,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
             notes.put(jdk, n);
         }
         String label = ResultPaths.sanitiseRunner(runner != null ? runner : Host.name());
+        OutputDir.check(results(), "--results");
         boolean several = plans.size() > 1;
         if (dryRun) {
             plans.forEach((jdk, plan) -> {
@@ -116,6 +117,7 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
 
+        pieceRunners.checkReady();
         // Every configuration's parts directory before the first fork, so a kill during the first leaves all resumable.
         Instant start = Instant.now();
         long seed = several ? new SecureRandom().nextLong() : 0;
@@ -150,6 +152,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume takes everything from the run's plan.json: give it alone");
         }
         PartsDir target = PartsDir.open(ResumeTarget.find(resume));
+        pieceRunners.checkReady();
         RunSpec spec = RunSpec.parse(target.plan(), target.path().resolve(PartsDir.PLAN));
         String profileText = Profiles.read(spec.profile());
         if (!RunSpec.sha256(profileText).equals(spec.profileSha256())) {

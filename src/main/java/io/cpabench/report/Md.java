@@ -10,8 +10,7 @@ final class Md {
         if (s == null || s.isEmpty()) {
             return "no data";
         }
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("`", "\\`").replace("\n", " ").replace("\r", " ");
+        return io.cpabench.stats.MarkdownText.escape(s);
     }
 
     static String table(List<String> headers, List<List<String>> rows) {

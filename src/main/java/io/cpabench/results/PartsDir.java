@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -61,9 +62,16 @@ public final class PartsDir {
                     Files.delete(m);
                 }
                 continue;
+            } catch (NoSuchFileException e) {
+                // another run that wrote nothing removed the empty directory just now
+                Files.createDirectories(resultDir);
+                n--;
+                continue;
             }
             List<PartsDir> out = new ArrayList<>();
             for (int i = 0; i < made.size(); i++) {
+                // locked before the plan exists, so no resume can start on it in between
+                PartsLock.acquire(made.get(i));
                 AtomicFiles.writeNew(made.get(i).resolve(PLAN), planJsons.get(i));
                 out.add(new PartsDir(made.get(i)));
             }
@@ -71,12 +79,29 @@ public final class PartsDir {
         }
     }
 
-    /** An existing parts directory; it must hold a plan. */
-    public static PartsDir open(Path dir) {
+    /**
+     * An existing parts directory, which must hold a plan, locked for this process until {@link #remove}
+     * (see {@link PartsLock}): a second process resuming it is refused.
+     */
+    public static PartsDir open(Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve(PLAN))) {
             throw new IllegalArgumentException(dir + " is not an unfinished run: it has no " + PLAN);
         }
+        try {
+            PartsLock.acquire(dir);
+        } catch (NoSuchFileException e) {
+            throw finishedMeanwhile(dir);
+        }
+        // the owner may have merged the run and removed the directory between the check and the lock
+        if (!Files.isRegularFile(dir.resolve(PLAN))) {
+            PartsLock.release(dir);
+            throw finishedMeanwhile(dir);
+        }
         return new PartsDir(dir);
+    }
+
+    private static IllegalArgumentException finishedMeanwhile(Path dir) {
+        return new IllegalArgumentException(dir + " was finished by another process just now: its results are beside it");
     }
 
     public Path path() {
@@ -94,6 +119,20 @@ public final class PartsDir {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir.resolve(PLAN), e);
         }
+    }
+
+    /** How many pieces are filed: every {@code <id>.json} but the plan. */
+    public long finished() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json") && !f.equals(PLAN)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** The parts directories this process holds: its runs in progress. */
+    public static List<PartsDir> held() {
+        return PartsLock.held().stream().filter(d -> Files.isRegularFile(d.resolve(PLAN))).map(PartsDir::new).toList();
     }
 
     public boolean done(String id) {
@@ -148,6 +187,22 @@ public final class PartsDir {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } finally {
+            PartsLock.release(dir);
+        }
+        // a run that wrote nothing leaves no empty jdk<major> and runner directories behind
+        Path jdkDir = resultDir();
+        if (deleteIfEmpty(jdkDir)) {
+            deleteIfEmpty(jdkDir.getParent());
+        }
+    }
+
+    private static boolean deleteIfEmpty(Path dir) {
+        try {
+            return Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty (another run's files, or one just starting), or not ours to delete: it stays
+            return false;
         }
     }
 

@@ -33,7 +33,7 @@ public final class CompareMarkdown {
         });
         if (!c.geomeans().isEmpty()) {
             out.append("| geomean | mode | new/old | rows |").append(nl).append("|---|---|--:|--:|").append(nl);
-            c.geomeans().forEach(m -> out.append("| ").append(m.benchmarkClass()).append(" | ").append(m.mode()).append(" | ")
+            c.geomeans().forEach(m -> out.append("| ").append(esc(m.benchmarkClass())).append(" | ").append(esc(m.mode())).append(" | ")
                     .append(Cells.ratio(m.ratio())).append(" | ").append(m.rows()).append(" |").append(nl));
             out.append(nl);
         }
@@ -69,8 +69,7 @@ public final class CompareMarkdown {
         out.append('\n');
     }
 
-    // A '|' in a param value would end the cell; '~' alone is harmless in GFM (strikethrough needs a pair).
     private static String esc(String s) {
-        return s.replace("|", "\\|");
+        return MarkdownText.escape(s);
     }
 }

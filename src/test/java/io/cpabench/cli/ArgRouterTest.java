@@ -45,5 +45,10 @@ class ArgRouterTest {
                 .hasMessageContaining("valid: NONE, GIL");
         assertThatThrownBy(() -> ArgRouter.checkJmhParams(new String[] {"-p", "model=gil_threads"}))
                 .hasMessageContaining("must be spelled GIL_THREADS");
+        // any other enum @Param, from the benchmarks' own declarations
+        assertThatThrownBy(() -> ArgRouter.checkJmhParams(new String[] {"CancellationBenchmark", "-p", "work=NOPE"}))
+                .hasMessageContaining("unknown work 'NOPE'").hasMessageContaining("PLATFORM_THREAD_CHECKS_INTERRUPT");
+        assertThatCode(() -> ArgRouter.checkJmhParams(new String[] {"-p", "work=EVENT_LOOP", "-p", "colour=red"}))
+                .doesNotThrowAnyException();
     }
 }

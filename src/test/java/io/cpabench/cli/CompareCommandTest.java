@@ -112,6 +112,25 @@ class CompareCommandTest {
     }
 
     @Test
+    void markdownEscapesNamesAndValuesAsSummaryMdDoes() throws Exception {
+        // two rows that differ only in a hostile value, so the params column shows it
+        String hostile = "<script>alert(1)</script>|x\\nnext row";
+        Path a = write("a.json", new JmhFiles().row("evil.<img src=x onerror=alert(1)>.run", "thrpt", "ops/s",
+                "\"model\":\"" + hostile + "\"", STEADY).row("evil.<img src=x onerror=alert(1)>.run", "thrpt", "ops/s",
+                "\"model\":\"plain\"", STEADY));
+        Path b = write("b.json", new JmhFiles().row("evil.<img src=x onerror=alert(1)>.run", "thrpt", "ops/s",
+                "\"model\":\"" + hostile + "\"", STEADY_10_UP).row("evil.<img src=x onerror=alert(1)>.run", "thrpt", "ops/s",
+                "\"model\":\"plain\"", STEADY));
+
+        assertThat(run("compare", a.toString(), b.toString(), "--format", "md")).isZero();
+
+        assertThat(stdout()).doesNotContain("<script>").doesNotContain("<img").contains("&lt;script&gt;")
+                .contains("&lt;/script&gt;\\|x next row");
+        // the hostile row is one table line: the newline did not split it
+        assertThat(stdout().lines().filter(l -> l.contains("script"))).hasSize(1).allMatch(l -> l.startsWith("| ") && l.endsWith(" |"));
+    }
+
+    @Test
     void unsureRowsSayHowManyForksWouldDecideThem() throws Exception {
         double[] swinging = {800, 1200, 950, 1100, 1000};
         Path a = write("a.json", new JmhFiles().scaling("CPU", "SEQUENTIAL", STEADY).scaling("CPU", "EVENT_LOOP", swinging));

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * this is deterministic and starts no fork.
  */
 class CrashResumeTest {
-    private static final String PROFILE = """
+    static final String PROFILE = """
             {"name": "tiny", "comparable": true,
              "defaults": {"forks": 1, "warmupIterations": 0, "measurementIterations": 1, "measurementTime": "100ms"},
              "groups": [

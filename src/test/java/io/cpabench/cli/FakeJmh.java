@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -39,19 +42,81 @@ final class FakeJmh implements PieceRunner.Factory {
         this.failing = failing;
     }
 
+    /** JMH's message when another run holds its lock. */
+    static final String LOCKED = "ERROR: Another JMH instance might be running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting.";
+
+    private Set<Integer> lockedOut = Set.of();
+    private Semaphore machine;
+    private int pauseAt;
+    private CountDownLatch paused;
+    private CountDownLatch resume;
+    private int calls;
+
+    /** Pieces (1-based, counting every call) that find JMH's lock taken, as a second run's would. */
+    FakeJmh lockedOut(Set<Integer> pieces) {
+        this.lockedOut = pieces;
+        return this;
+    }
+
+    /** JMH's per-machine lock, shared with other fakes: held while a piece runs, as JMH holds /tmp/jmh.lock. */
+    FakeJmh machine(Semaphore lock) {
+        this.machine = lock;
+        return this;
+    }
+
+    /** In piece {@code n} (1-based), holding the machine: counts {@code paused} down, then waits for {@code resume}. */
+    FakeJmh pauseIn(int n, CountDownLatch paused, CountDownLatch resume) {
+        this.pauseAt = n;
+        this.paused = paused;
+        this.resume = resume;
+        return this;
+    }
+
+    @Override
+    public void checkReady() {
+        if (machine != null && machine.availablePermits() == 0) {
+            throw new IllegalArgumentException(JmhLock.refusal(Path.of("/tmp/jmh.lock"), "a fake JMH run"));
+        }
+    }
+
     @Override
     public PieceRunner forJdk(ForkJdk jdk, JmhExtras extras) {
         return (piece, json) -> {
-            int n = ran.size() + 1;
-            write(json, n, piece);
-            if (n == killDuring) {
-                throw new Killed();
+            int call = ++calls;
+            if (lockedOut.contains(call) || (machine != null && !machine.tryAcquire())) {
+                return new GroupRunner.Outcome(json, Optional.of(LOCKED), JmhLock.isLockFailure(LOCKED));
             }
-            ran.add(describe(piece));
-            ranOn.add(jdk.label());
-            jvmArgs.add(piece.jvmArgs());
-            return new GroupRunner.Outcome(json, failing.contains(n) ? Optional.of("fork crashed") : Optional.empty());
+            try {
+                int n = ran.size() + 1;
+                write(json, n, piece);
+                if (call == pauseAt) {
+                    paused.countDown();
+                    await(resume);
+                }
+                if (n == killDuring) {
+                    throw new Killed();
+                }
+                ran.add(describe(piece));
+                ranOn.add(jdk.label());
+                jvmArgs.add(piece.jvmArgs());
+                return new GroupRunner.Outcome(json, failing.contains(n) ? Optional.of("fork crashed") : Optional.empty());
+            } finally {
+                if (machine != null) {
+                    machine.release();
+                }
+            }
         };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test never let the paused piece go on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static String describe(PlannedRun piece) {

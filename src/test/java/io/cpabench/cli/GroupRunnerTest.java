@@ -32,6 +32,18 @@ class GroupRunnerTest {
     }
 
     @Test
+    void failuresOutsideTheBenchmarkAreToldApart() {
+        assertThat(JmhLock.isLockFailure("ERROR: Another JMH instance might be running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting."))
+                .isTrue();
+        assertThat(JmhLock.isLockFailure("ERROR: Unable to create the JMH lock (/tmp/jmh.lock), exiting.")).isTrue();
+        assertThat(JmhLock.isLockFailure("Benchmark had encountered error, and fail on error was requested")).isFalse();
+        Exception noJava = new RuntimeException("fork", new java.io.IOException("Cannot run program \"/nope/java\": error=2, No such file"));
+        assertThat(GroupRunner.cannotStart(noJava)).isTrue();
+        assertThat(GroupRunner.cannotStart(new RuntimeException("java.lang.OutOfMemoryError in the benchmark"))).isFalse();
+        assertThat(new GroupRunner.Outcome(Path.of("x"), java.util.Optional.of("fork crashed")).outside()).isFalse();
+    }
+
+    @Test
     void userJmhOptionsPassThrough() {
         JmhExtras extras = new JmhExtras(List.of("-prof", "gc", "-tu", "ms", "-jvmArgsAppend", "-Xmx2g"));
         Options o = new GroupRunner(java.util.Optional.of("/opt/jdk/bin/java"), extras).options(run, Path.of("g.json")).build();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +105,29 @@ class ProfilesTest {
         assertThatThrownBy(() -> Profiles.parse("{\"groups\":[]}", "e", 2)).hasMessageContaining("no groups");
         assertThatThrownBy(() -> Profiles.parse("{\"groups\":[{}]}", "e", 2)).hasMessageContaining("no include regex");
         assertThatThrownBy(() -> Profiles.parse("{", "e", 2)).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void everyBundledProfilePassesTheSchemaAndPlansOnEveryJdkAndMachineSize() {
+        assertThat(Profiles.names()).contains("full", "nightly", "noise", "quick", "smoke");
+        for (String name : Profiles.names()) {
+            for (int cores : new int[] {1, 2, 16, 64}) {
+                for (int jdk : new int[] {17, 25}) {
+                    Profile p = Profiles.load(name, cores);
+                    // the plan is checked against the benchmarks' regexes and @Params as it is made
+                    assertThat(new Planner(new ForkJdk(jdk, null), List.of(), new JmhExtras(List.of()), n -> {}).plan(p))
+                            .as(name + " on " + cores + " cores, JDK " + jdk).isNotEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void placeholdersAreValidValuesWhereverAValueIs() {
+        Profile p = Profiles.parse("{\"groups\":[{\"include\":\"X\",\"threads\":[\"${powers of 2 up to cores}\"],"
+                + "\"params\":{\"rate\":[\"${250*cores}\"],\"workers\":\"${cores}\"}}]}", "x", 4);
+        assertThat(p.groups().get(0).threads()).containsExactly(1, 2, 4);
+        assertThat(p.groups().get(0).params()).containsEntry("rate", List.of("1000")).containsEntry("workers", List.of("4"));
     }
 
     @Test

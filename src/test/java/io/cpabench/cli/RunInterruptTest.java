@@ -1,0 +1,57 @@
+package io.cpabench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What Ctrl-C on a run prints and stops. The hook itself is only installed by main, so the JVM running
+ * the tests never runs it; its two halves are called directly.
+ */
+class RunInterruptTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void saysHowFarTheRunGotAndHowToResumeIt() throws Exception {
+        Path profile = Files.writeString(tmp.resolve("tiny.json"), CrashResumeTest.PROFILE);
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        FakeJmh jmh = new FakeJmh(0, Set.of()).pauseIn(4, paused, go);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Cli.execute(
+                new String[] {"run", "--profile", profile.toString(), "--results", tmp.resolve("r").toString(), "--runner", "box"},
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System.err, jmh));
+        try {
+            assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();
+            Path parts;
+            try (var s = Files.list(tmp.resolve("r").resolve("box").resolve("jdk" + Runtime.version().feature()))) {
+                parts = s.filter(p -> p.toString().endsWith(".parts")).findFirst().orElseThrow().toAbsolutePath();
+            }
+            // three pieces filed, the fourth running: it is not counted
+            assertThat(RunInterrupt.lines()).containsExactly("interrupted after 3 of 10 pieces; resume with: run --resume " + parts);
+        } finally {
+            go.countDown();
+        }
+        assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(RunInterrupt.lines()).isEmpty();
+    }
+
+    @Test
+    void leavesNoForkBehind() throws IOException, InterruptedException {
+        // a child that ignores SIGTERM, as a fork in the middle of a long iteration might be slow to go
+        Process fork = new ProcessBuilder("sh", "-c", "trap '' TERM; sleep 60").start();
+        Thread.sleep(200);
+        RunInterrupt.stopForks(Duration.ofMillis(500));
+        assertThat(fork.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.current().descendants()).noneMatch(ProcessHandle::isAlive);
+    }
+}
