@@ -178,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
                 finished.put(jdk, file);
                 continue;
             }
-            PartsDir parts = PartsDir.open(dir);
+            PartsDir parts = dir.equals(target.path()) ? target : PartsDir.open(dir);
             RunSpec own = RunSpec.parse(parts.plan(), dir.resolve(PartsDir.PLAN));
             if (!own.start().equals(spec.start()) || !own.jdks().equals(spec.jdks())) {
                 throw new IllegalArgumentException(dir + " belongs to another run than " + target.path());

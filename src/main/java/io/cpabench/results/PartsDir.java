@@ -57,15 +57,17 @@ public final class PartsDir {
                     // createDirectory fails if it exists: two runs started in the same second get different names
                     made.add(Files.createDirectory(d.resolve(name)));
                 }
-            } catch (FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException | NoSuchFileException e) {
                 for (Path m : made) {
                     Files.delete(m);
                 }
-                continue;
-            } catch (NoSuchFileException e) {
-                // another run that wrote nothing removed the empty directory just now
-                Files.createDirectories(resultDir);
-                n--;
+                if (e instanceof NoSuchFileException) {
+                    // another run that wrote nothing removed an empty directory just now: make it again, same name
+                    for (Path d : resultDirs) {
+                        Files.createDirectories(d);
+                    }
+                    n--;
+                }
                 continue;
             }
             List<PartsDir> out = new ArrayList<>();

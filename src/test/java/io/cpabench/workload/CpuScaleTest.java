@@ -15,19 +15,23 @@ import org.junit.jupiter.params.provider.CsvSource;
  * also runs, so every model is checked against the reference checksum with the scaled work.
  */
 class CpuScaleTest {
-    /** Trial divisions and prime tests the scaled kernel makes below n, counted as it makes them. */
+    /** Prime tests and trial divisions the scaled kernel makes below n: the whole counts, then the sample. */
     private static double[] cost(long n, double factor) {
         double tests = 0;
         double divisions = 0;
-        for (long i = 2; i < n; i++) {
-            for (int k = 0, t = CpuScale.tests(i, factor); k < t; k++) {
-                long x = i ^ k;
-                tests++;
-                for (long p = 2; p * p <= x; p++) {
-                    divisions++;
-                    if (x % p == 0) {
-                        break;
-                    }
+        java.util.List<Long> numbers = new java.util.ArrayList<>();
+        for (int k = 0; k < (int) factor; k++) {
+            java.util.stream.LongStream.range(2, n).forEach(numbers::add);
+        }
+        for (long x : CpuScale.sample(n, factor - (int) factor)) {
+            numbers.add(x);
+        }
+        for (long x : numbers) {
+            tests++;
+            for (long p = 2; p * p <= x; p++) {
+                divisions++;
+                if (x % p == 0) {
+                    break;
                 }
             }
         }
