@@ -28,14 +28,9 @@ final class JdkOption {
 
     private JdkOption() {}
 
-    /** The forks' JDKs without options of their own: one per --jdk in order, else JMH's -jvm, else the running one. */
-    static List<ForkJdk> resolve(List<String> specs, Optional<String> jmhJvm) {
-        return resolve(specs, List.of(), jmhJvm);
-    }
-
     /**
-     * The run's JDK configurations in --jdk order (the first is the compare's baseline), each with its
-     * --jdk-args, checked by starting the java once with them.
+     * The run's JDK configurations: one per --jdk in order (the first is the compare's baseline), else
+     * JMH's -jvm, else the running java; each with its --jdk-args, checked by starting the java with them.
      */
     static List<ForkJdk> resolve(List<String> specs, List<String> argSpecs, Optional<String> jmhJvm) {
         if (!specs.isEmpty() && jmhJvm.isPresent()) {

@@ -114,16 +114,16 @@ class JdkOptionTest {
 
     @Test
     void withoutJdkTheRunningJvmOrJmhsJvm() throws IOException {
-        assertThat(JdkOption.resolve(List.of(), Optional.empty())).containsExactly(new ForkJdk(Runtime.version().feature(), null));
+        assertThat(JdkOption.resolve(List.of(), List.of(), Optional.empty())).containsExactly(new ForkJdk(Runtime.version().feature(), null));
         String j17 = fakeJava("java17", "openjdk version \"17.0.15\" 2025-04-15");
-        assertThat(JdkOption.resolve(List.of(), Optional.of(j17))).containsExactly(new ForkJdk(17, j17));
-        assertThat(JdkOption.resolve(List.of(" 17=" + j17), Optional.empty())).containsExactly(new ForkJdk(17, j17));
+        assertThat(JdkOption.resolve(List.of(), List.of(), Optional.of(j17))).containsExactly(new ForkJdk(17, j17));
+        assertThat(JdkOption.resolve(List.of(" 17=" + j17), List.of(), Optional.empty())).containsExactly(new ForkJdk(17, j17));
     }
 
     @Test
     void aLabelIsAMajorWithAnOptionalSuffixAndTheMajorIsChecked() throws IOException {
         String j25 = fakeJava("java25", "openjdk version \"25.0.1\" 2025-10-21 LTS");
-        List<ForkJdk> jdks = JdkOption.resolve(List.of("25-a=" + j25, "25-b.2=" + j25), Optional.empty());
+        List<ForkJdk> jdks = JdkOption.resolve(List.of("25-a=" + j25, "25-b.2=" + j25), List.of(), Optional.empty());
         assertThat(jdks).extracting(ForkJdk::label).containsExactly("25-a", "25-b.2");
         assertThat(jdks).extracting(ForkJdk::major).containsExactly(25, 25);
         assertBadInput(run("run", "--results", results.toString(), "--jdk", "17-zgc=" + j25), "that java is JDK 25, not 17");
