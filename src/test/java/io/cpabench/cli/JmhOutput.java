@@ -10,9 +10,10 @@ import java.util.function.Consumer;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
- * What JMH 1.37 prints for one fork of a piece with failOnError false, call by call, as {@link
- * GroupRunnerRealJmhTest} sees a real JMH print it: the host's lines, and the fork's own calls that
- * JMH's link replays on the host ({@code iteration}, {@code <failure>}).
+ * What JMH 1.37 prints for one fork of a piece with failOnError false, call by call, as copied from a
+ * real JMH run (and from its Runner and BaseRunner): the host's lines, and the fork's own calls that
+ * JMH's link replays on the host ({@code iteration}, {@code <failure>}). {@link GroupRunnerRealJmhTest}
+ * checks that the real JMH is judged as these are.
  */
 final class JmhOutput {
     private JmhOutput() {}
