@@ -25,8 +25,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One plan on one JDK configuration: its pieces, run one at a time as the run's schedule calls them and
@@ -116,16 +118,23 @@ final class JdkRun {
         }
         List<JsonNode> pieceRows = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        Set<String> saidWhy = new HashSet<>();
         // in plan order, so the merged file lists rows as planned and each row's forks in the order they ran
         for (Piece p : pieces.stream().sorted(Piece.PLAN_ORDER).toList()) {
             pieceRows.addAll(parts.rows(p.id()));
-            parts.error(p.id()).ifPresent(e -> failures.add(p.describe() + ": " + e));
+            parts.error(p.id()).ifPresent(e -> {
+                failures.add(p.describe() + ": " + e);
+                saidWhy.add(p.describe());
+            });
         }
         // a row's forks ran as pieces of their own, interleaved with the other rows'
         ArrayNode merged = ForkMerge.merge(pieceRows);
         List<JmhRow> rows = new ArrayList<>();
         merged.forEach(r -> rows.add(JmhRow.of(r)));
-        failures.addAll(MissingRows.find(pieces.stream().map(Piece::run).distinct().toList(), rows));
+        // A one-fork row's piece has the row's name, so a row lost to its failed piece is listed once, with
+        // the reason; a row of F forks that all failed is listed once more, as missing, after its F forks.
+        MissingRows.find(pieces.stream().map(Piece::run).distinct().toList(), rows).stream().filter(m -> !saidWhy.contains(m))
+                .forEach(failures::add);
         RunLoad load = new RunLoad(pieces.stream().map(p -> parts.load(p.id())).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(MachineLoad::start)).toList(), pieces.size());
         Optional<String> busyWarning = load.warning();

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * Stands in for JMH under {@code run}: each piece becomes one result row (score = its position in
@@ -52,6 +55,17 @@ final class FakeJmh implements PieceRunner.Factory {
     private CountDownLatch resume;
     private int calls;
 
+    private Map<Integer, Consumer<OutputFormat>> printing = Map.of();
+
+    /**
+     * Pieces (1-based, counting every call) whose JMH, with failOnError false, writes no row and only
+     * prints how their fork ended ({@link JmhOutput}); the outcome is judged from that as GroupRunner does.
+     */
+    FakeJmh printing(Map<Integer, Consumer<OutputFormat>> jmhOutput) {
+        this.printing = jmhOutput;
+        return this;
+    }
+
     /** Pieces (1-based, counting every call) that find JMH's lock taken, as a second run's would. */
     FakeJmh lockedOut(Set<Integer> pieces) {
         this.lockedOut = pieces;
@@ -85,6 +99,18 @@ final class FakeJmh implements PieceRunner.Factory {
             int call = ++calls;
             if (lockedOut.contains(call) || (machine != null && !machine.tryAcquire())) {
                 return new GroupRunner.Outcome(json, Optional.of(LOCKED), JmhLock.isLockFailure(LOCKED));
+            }
+            if (printing.containsKey(call)) {
+                ForkWatch watch = new ForkWatch(JmhOutput.lines(new ArrayList<>()));
+                printing.get(call).accept(watch);
+                writeNoRows(json);
+                GroupRunner.Outcome o = GroupRunner.judged(json, watch, Optional.empty(), false);
+                if (!o.outside()) {
+                    ran.add(describe(piece));
+                    ranOn.add(jdk.label());
+                    jvmArgs.add(piece.jvmArgs());
+                }
+                return o;
             }
             try {
                 int n = ran.size() + 1;
@@ -121,6 +147,14 @@ final class FakeJmh implements PieceRunner.Factory {
 
     static String describe(PlannedRun piece) {
         return piece.describe(piece.combinations().get(0));
+    }
+
+    private static void writeNoRows(Path json) {
+        try {
+            Files.writeString(json, "[]");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** JMH's JSON for one row; a failing JMH call would write none, which the missing-row check also sees. */
