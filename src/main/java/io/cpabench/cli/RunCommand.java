@@ -1,5 +1,6 @@
 package io.cpabench.cli;
 
+import io.cpabench.results.Numbers;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.PartsDir;
 import io.cpabench.results.ResumeTarget;
@@ -49,6 +50,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "cpabench.cpuScale=1.05\" (a known 5%% slowdown of every compute step); repeatable")
     List<String> jdkArgs = new ArrayList<>();
 
+    @Option(names = "--precision", paramLabel = "P",
+            description = "forks until precise: after its planned forks, a row whose 95%% interval is wider than ±P (e.g. 2%%) gets more,"
+                    + " interleaved with the rest of the run, up to --max-forks; rows still wider are reported too noisy on this machine")
+    String precision;
+
+    @Option(names = "--max-forks", paramLabel = "N", description = "with --precision: the most forks a row may grow to, 2 to 1000")
+    Integer maxForks;
+
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
 
@@ -89,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
         String profileName = profile != null ? profile : "quick";
         String profileText = Profiles.read(profileName);
         JmhExtras extras = new JmhExtras(jmhArgs);
-        Profile p = Profiles.parse(profileText, profileName, planCores);
+        Profile p = PrecisionTarget.override(Profiles.parse(profileText, profileName, planCores), precision, maxForks);
         List<String> workerList = Planner.parseWorkers(workers);
         Map<ForkJdk, List<String>> notes = new LinkedHashMap<>();
         Map<ForkJdk, List<Piece>> pieces = new LinkedHashMap<>();
@@ -110,9 +119,10 @@ public final class RunCommand implements Callable<Integer> {
                 printPlan(p, plan);
             });
             if (several) {
-                double total = plans.values().stream().flatMap(List::stream).mapToDouble(PlannedRun::estimatedSeconds).sum();
-                out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%n", plans.size(),
-                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total));
+                List<PlannedRun> all = plans.values().stream().flatMap(List::stream).toList();
+                double total = all.stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
+                out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%s%n", plans.size(),
+                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total), worstCase(all));
             }
             return 0;
         }
@@ -126,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
         for (ForkJdk jdk : plans.keySet()) {
             dirs.add(ResultPaths.directory(results(), label, jdk.label()));
             planJsons.add(new RunSpec(profileForResume(profileName), RunSpec.sha256(profileText), planCores, workers, jmhArgs, jdk,
-                    label, start, ids(pieces.get(jdk)), List.copyOf(plans.keySet()), seed).toJson());
+                    label, start, ids(pieces.get(jdk)), List.copyOf(plans.keySet()), seed, precision, maxForks).toJson());
         }
         List<PartsDir> parts = PartsDir.createSiblings(dirs, start, planJsons);
         List<JdkRun> runs = new ArrayList<>();
@@ -148,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     private int resume() throws IOException {
         if (profile != null || runner != null || results != null || workers != null || !jdks.isEmpty() || !jdkArgs.isEmpty()
-                || dryRun || cores != null || !jmhArgs.isEmpty()) {
+                || dryRun || cores != null || !jmhArgs.isEmpty() || precision != null || maxForks != null) {
             throw new IllegalArgumentException("--resume takes everything from the run's plan.json: give it alone");
         }
         PartsDir target = PartsDir.open(ResumeTarget.find(resume));
@@ -159,7 +169,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("profile " + spec.profile() + " has changed since the run in " + target.path()
                     + " started; resume needs the same profile (the parts are kept)");
         }
-        Profile p = Profiles.parse(profileText, spec.profile(), spec.cores());
+        Profile p = PrecisionTarget.override(Profiles.parse(profileText, spec.profile(), spec.cores()), spec.precision(), spec.maxForks());
         JmhExtras extras = new JmhExtras(spec.jmhArgs());
         Path root = target.resultDir().getParent().getParent();
         String name = target.path().getFileName().toString();
@@ -286,9 +296,10 @@ public final class RunCommand implements Callable<Integer> {
         out.println("profile " + p.name() + (p.description().isEmpty() ? "" : ": " + p.description()));
         double total = 0;
         for (PlannedRun run : plan) {
-            out.printf(Locale.ROOT, "  %-10s %-45s threads=%d forks=%d warmup=%d×%s measure=%d×%s%n", run.group(),
+            out.printf(Locale.ROOT, "  %-10s %-45s threads=%d forks=%d warmup=%d×%s measure=%d×%s%s%n", run.group(),
                     run.include(), run.threads(), run.forks(), run.warmupIterations(), run.warmupTime(),
-                    run.measurementIterations(), run.measurementTime());
+                    run.measurementIterations(), run.measurementTime(),
+                    run.precision() == null ? "" : " until ±" + Numbers.sig(run.precision().precision() * 100, 3) + "% or " + run.precision().maxForks());
             run.params().forEach((k, v) -> out.println("      " + k + " = " + String.join(",", v)));
             if (!run.jvmArgs().isEmpty()) {
                 out.println("      jvmArgs: " + String.join(" ", run.jvmArgs()));
@@ -297,8 +308,23 @@ public final class RunCommand implements Callable<Integer> {
         }
         int combos = plan.stream().mapToInt(r -> r.combinations().size()).sum();
         int pieces = Piece.split(plan).size();
-        out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %s%n",
-                combos, pieces, minutes(total));
+        out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %s%s%n",
+                combos, pieces, minutes(total), worstCase(plan));
+    }
+
+    /**
+     * The estimate's other end when rows fork until precise: how many forks a row will need is known
+     * only as it runs, so the bound said is the worst case, every such row grown to its cap (for the
+     * rows a noise-floor file says are precise at their planned forks, that overstates it).
+     */
+    private static String worstCase(List<PlannedRun> plan) {
+        if (plan.stream().allMatch(r -> r.precision() == null)) {
+            return "";
+        }
+        double worst = plan.stream().mapToDouble(PlannedRun::worstSeconds).sum();
+        int rows = plan.stream().filter(r -> r.precision() != null).mapToInt(r -> r.combinations().size()).sum();
+        return " with the planned forks; up to " + minutes(worst) + " if all " + rows
+                + " rows that fork until precise grow to their cap (assumed: the worst case, no noise floor read)";
     }
 
     private static String minutes(double seconds) {
