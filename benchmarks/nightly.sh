@@ -14,7 +14,9 @@
 #       The band is 5% (or $CPABENCH_MIN_EFFECT), not compare's 2%: on a shared 2-vCPU VM, five
 #       A/A pairs of the nightly (one jar) gave 72-76 of 77 rows ~ at 5% (75 and 76 as the nightly is now)
 #       but 40-65 at 2% (hand-off rows whose fork means spread up to 16%, and whole runs 2-6% apart
-#       on an idle guest); a job must not go red on a machine's noise.
+#       on an idle guest); a job must not go red on a machine's noise. For the same reason, rows a
+#       run marked too noisy on its machine (forks until precise at its cap, in its .env.json) are
+#       listed apart by compare, with their spread, and never make the night fail or flagged.
 #   benchmarks/nightly.sh compare ... --history DIR [--night YYYY-MM-DD] [--baseline-nights K]
 #                                     [--retention-days D]
 #       also against the past: per runner/JDK, tonight against the pooled forks of the last K (5)
