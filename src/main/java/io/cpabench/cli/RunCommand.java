@@ -64,6 +64,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cores", paramLabel = "N", description = "with --dry-run: plan as if this machine had N cores")
     Integer cores;
 
+    @Option(names = "--noise-floor", paramLabel = "FILE",
+            description = "with --dry-run: estimate the forks rows until precise will get from this noise-floor file's spreads"
+                    + " (noise-floor --out); without it the estimate assumes every such row grows to its cap")
+    Path noiseFloor;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "finish an interrupted run: its <stamp>.parts directory (any JDK's: they resume together), or a directory holding it")
     Path resume;
@@ -91,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cores only plans (with --dry-run): a real run sizes itself to this machine's "
                     + Runtime.getRuntime().availableProcessors() + " cores");
         }
+        if (noiseFloor != null && !dryRun) {
+            throw new IllegalArgumentException("--noise-floor only estimates (with --dry-run): a real run asks each row's own forks");
+        }
         if (cores != null && cores < 1) {
             throw new IllegalArgumentException("bad --cores " + cores + "; valid: a positive integer");
         }
@@ -113,16 +121,17 @@ public final class RunCommand implements Callable<Integer> {
         OutputDir.check(results(), "--results");
         boolean several = plans.size() > 1;
         if (dryRun) {
+            GrowthEstimate growth = GrowthEstimate.of(noiseFloor);
             plans.forEach((jdk, plan) -> {
                 header(several, jdk);
                 notes.get(jdk).forEach(out::println);
-                printPlan(p, plan);
+                printPlan(p, plan, growth);
             });
             if (several) {
                 List<PlannedRun> all = plans.values().stream().flatMap(List::stream).toList();
                 double total = all.stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
                 out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%s%n", plans.size(),
-                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total), worstCase(all));
+                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total), growth.note(all));
             }
             return 0;
         }
@@ -158,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     private int resume() throws IOException {
         if (profile != null || runner != null || results != null || workers != null || !jdks.isEmpty() || !jdkArgs.isEmpty()
-                || dryRun || cores != null || !jmhArgs.isEmpty() || precision != null || maxForks != null) {
+                || dryRun || cores != null || !jmhArgs.isEmpty() || precision != null || maxForks != null || noiseFloor != null) {
             throw new IllegalArgumentException("--resume takes everything from the run's plan.json: give it alone");
         }
         PartsDir target = PartsDir.open(ResumeTarget.find(resume));
@@ -292,7 +301,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void printPlan(Profile p, List<PlannedRun> plan) {
+    private void printPlan(Profile p, List<PlannedRun> plan, GrowthEstimate growth) {
         out.println("profile " + p.name() + (p.description().isEmpty() ? "" : ": " + p.description()));
         double total = 0;
         for (PlannedRun run : plan) {
@@ -309,25 +318,10 @@ public final class RunCommand implements Callable<Integer> {
         int combos = plan.stream().mapToInt(r -> r.combinations().size()).sum();
         int pieces = Piece.split(plan).size();
         out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %s%s%n",
-                combos, pieces, minutes(total), worstCase(plan));
+                combos, pieces, minutes(total), growth.note(plan));
     }
 
-    /**
-     * The estimate's other end when rows fork until precise: how many forks a row will need is known
-     * only as it runs, so the bound said is the worst case, every such row grown to its cap (for the
-     * rows a noise-floor file says are precise at their planned forks, that overstates it).
-     */
-    private static String worstCase(List<PlannedRun> plan) {
-        if (plan.stream().allMatch(r -> r.precision() == null)) {
-            return "";
-        }
-        double worst = plan.stream().mapToDouble(PlannedRun::worstSeconds).sum();
-        int rows = plan.stream().filter(r -> r.precision() != null).mapToInt(r -> r.combinations().size()).sum();
-        return " with the planned forks; up to " + minutes(worst) + " if all " + rows
-                + " rows that fork until precise grow to their cap (assumed: the worst case, no noise floor read)";
-    }
-
-    private static String minutes(double seconds) {
+    static String minutes(double seconds) {
         return String.format(Locale.ROOT, "%.0f min %02.0f s", Math.floor(seconds / 60), seconds % 60);
     }
 }

@@ -79,6 +79,18 @@ public final class ForksUntilPrecise {
         return new Decision(Outcome.MORE, Math.min(needed, maxForks) - n, spread, Math.expm1(halfWidth), needed);
     }
 
+    /**
+     * The forks a row whose fork means spread {@code spread} (sd of their logs) needs for its interval
+     * to be within ±{@code precision}: at least 2; {@link ForksNeeded#CAP} + 1 for "more than". For
+     * estimates made before a run, from a calibration's spread.
+     */
+    public static int forksFor(double spread, double precision) {
+        if (!(precision > 0 && precision < 1) || !(spread >= 0)) {
+            throw new IllegalArgumentException("need a precision in (0, 1) and a spread ≥ 0, got " + precision + " and " + spread);
+        }
+        return forksNeeded(spread, Math.log1p(precision), Comparability.MIN_FORKS);
+    }
+
     // The half-width shrinks as forks grow, so the first count within the target is found by bisection.
     private static int forksNeeded(double spread, double target, int from) {
         if (TQuantiles.t95(ForksNeeded.CAP - 1) * spread / Math.sqrt(ForksNeeded.CAP) > target) {

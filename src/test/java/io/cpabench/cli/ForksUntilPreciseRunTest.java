@@ -215,7 +215,26 @@ class ForksUntilPreciseRunTest {
         assertThat(run(jmh(0), "run", "--profile", profile.toString(), "--dry-run")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("forks=2 warmup=0×1s measure=1×100ms until ±2% or 4")
-                .contains("rows that fork until precise grow to their cap (assumed: the worst case, no noise floor read)");
+                .contains("with the planned forks; ")
+                .contains(" with forks until precise (assumed: the worst case, all 3 rows that fork until precise grow to their cap;");
+    }
+
+    /** FORK_JOIN spread far past ±2% (to its cap of 4), SEQUENTIAL well within it (its 2), the threads row not measured (its cap of 10). */
+    @Test
+    void withANoiseFloorTheDryRunExpectsEachRowsOwnForks() throws IOException {
+        Path floor = Files.writeString(tmp.resolve("floor.json"), """
+                {"kind": "cpabench noise floor", "alpha": 0.05, "power": 0.8, "sets": [{"label": "", "old": "a", "new": "b", "rows": [
+                  {"benchmark": "io.cpabench.bench.DispatchBenchmark.run", "mode": "avgt", "threads": 1,
+                   "params": {"model": "FORK_JOIN", "workers": "1", "tasks": "64"}, "old_spread": 0.5, "new_spread": 0.4},
+                  {"benchmark": "io.cpabench.bench.DispatchBenchmark.run", "mode": "avgt", "threads": 1,
+                   "params": {"model": "SEQUENTIAL", "workers": "1"}, "old_spread": 0.001, "new_spread": 0.002}]}]}
+                """);
+        assertThat(run(jmh(0), "run", "--profile", profile.toString(), "--dry-run", "--noise-floor", floor.toString())).isZero();
+        // 1.6 s a fork: 12 planned forks 19 s; expected 4 + 2 + 10 = 16 forks, 26 s (the worst case, 18 forks, would be 29 s)
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("estimated 0 min 19 s with the planned forks; 0 min 26 s with forks until precise (2 rows at the spread "
+                + floor + " measured, 1 not in it assumed to grow to their cap)");
+        assertBad(run(jmh(0), runArgs(tmp.resolve("x"), "--noise-floor", floor.toString())), "--noise-floor only estimates (with --dry-run)");
+        assertBad(run(jmh(0), "run", "--profile", profile.toString(), "--dry-run", "--noise-floor", profile.toString()), "not a noise-floor file");
     }
 
     private void assertBad(int code, String expected) {
