@@ -217,7 +217,8 @@ public final class RunCommand implements Callable<Integer> {
             header(runs.size() > 1, r.jdk());
             notes.get(r.jdk()).forEach(out::println);
             out.println("resuming " + r.parts().path() + ": " + done + " of " + r.pieces().size() + " pieces done, "
-                    + (r.pieces().size() - done) + " to run");
+                    + (r.pieces().size() - done) + " to run"
+                    + (r.parts().growth().isPresent() ? ", plus the forks added until precise (growth.json)" : ""));
         }
         return runAndFinish(spec.jdks(), runs, spec.seed(), spec.start(), notes, finished);
     }

@@ -52,7 +52,8 @@ final class RunInterrupt {
         for (PartsDir parts : PartsDir.held()) {
             String of;
             try {
-                of = " of " + RunSpec.parse(parts.plan(), parts.path()).pieceIds().size();
+                of = " of " + RunSpec.parse(parts.plan(), parts.path()).pieceIds().size()
+                        + (parts.growth().isPresent() ? " planned plus the forks added until precise" : "");
             } catch (RuntimeException e) {
                 of = "";
             }
