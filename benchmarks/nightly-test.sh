@@ -132,4 +132,10 @@ rc=0
 bash "$nightly" accept --history "$history" --runner ci16 --night 2026-01-09 --reason x >"$tmp/out" 2>"$tmp/err" || rc=$?
 expect_rc 2 "accepting a good night"
 grep -q "nothing flagged" "$tmp/err" || fail "accepting a good night: $(cat "$tmp/err")"
+rc=0
+bash "$nightly" calibrate --runs 3 >"$tmp/out" 2>"$tmp/err" || rc=$?
+expect_rc 2 "calibrate with an unknown option"
+if [[ $(wc -l <"$tmp/err") != 1 ]] || ! grep -q "calibrate: unknown option '--runs'" "$tmp/err"; then
+  fail "calibrate --runs: $(cat "$tmp/err")"
+fi
 ok "bad input exits 2 with one line"

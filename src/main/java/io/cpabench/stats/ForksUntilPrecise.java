@@ -19,7 +19,7 @@ import java.util.List;
  * beyond the cap), a true 5% change is called in 97–100% of rows that reach P, and at ±2% the A/A rows
  * that had to grow are called in 9.9% instead of under 5%.
  *
- * <p>Recommended use (not yet wired into {@code run}): after a row's planned forks, ask; run the extra
+ * <p>{@code run} uses it so (its {@code ExtraForks}): after a row's planned forks, ask; run the extra
  * forks interleaved with the rest of the run; ask again; stop on {@link Outcome#PRECISE} or
  * {@link Outcome#TOO_NOISY}.
  */
