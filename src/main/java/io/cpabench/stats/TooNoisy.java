@@ -29,14 +29,28 @@ public record TooNoisy(RowComparison row, PrecisionOutcome oldMark, PrecisionOut
         Map<RowKey, PrecisionOutcome> out = new TreeMap<>();
         for (Path env : SideLoad.envFiles(side)) {
             try {
-                for (JsonNode o : MAPPER.readTree(env.toFile()).path(EnvironmentFile.FORKS_UNTIL_PRECISE)) {
-                    PrecisionOutcome p = PrecisionOutcome.of(o);
-                    if (p.tooNoisy()) {
-                        out.put(new RowKey(p.benchmark(), p.mode(), p.threads(), p.params()), p);
-                    }
-                }
-            } catch (IOException | IllegalArgumentException e) {
+                out.putAll(marks(MAPPER.readTree(env.toFile())));
+            } catch (IOException e) {
                 // as SideLoad: an unreadable file says nothing about its rows
+            }
+        }
+        return out;
+    }
+
+    /** The rows one environment file (read already; null for none) marks too noisy; a damaged entry is left out. */
+    public static Map<RowKey, PrecisionOutcome> marks(JsonNode env) {
+        Map<RowKey, PrecisionOutcome> out = new TreeMap<>();
+        if (env == null) {
+            return out;
+        }
+        for (JsonNode o : env.path(EnvironmentFile.FORKS_UNTIL_PRECISE)) {
+            try {
+                PrecisionOutcome p = PrecisionOutcome.of(o);
+                if (p.tooNoisy()) {
+                    out.put(new RowKey(p.benchmark(), p.mode(), p.threads(), p.params()), p);
+                }
+            } catch (IllegalArgumentException e) {
+                // a damaged entry says nothing about its row
             }
         }
         return out;

@@ -183,8 +183,10 @@ class ForksUntilPreciseRunTest {
         }
         assertThat(outcomes(results.resolve("box").resolve("jdk17")).get("FORK_JOIN").path("outcome").asText()).isEqualTo("PRECISE");
         assertThat(outcomes(results.resolve("box").resolve("jdk25")).get("FORK_JOIN").path("outcome").asText()).isEqualTo("TOO_NOISY");
-        // the compare across them shows the too-noisy row apart
+        // the compare across them shows the too-noisy row apart, and so does the report's diff
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("too noisy on this machine, not judged");
+        assertThat(Files.readString(results.resolve("box").resolve("summary.md")))
+                .contains("too noisy on this machine (new: spread 63% after 4 forks").doesNotContain("| slower |");
     }
 
     @Test
