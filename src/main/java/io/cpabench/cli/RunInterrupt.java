@@ -65,7 +65,9 @@ final class RunInterrupt {
         for (List<Held> run : runs.values()) {
             run.sort(Comparator.comparingInt(Held::order));
             long finished = run.stream().mapToLong(h -> h.parts().finished()).sum();
-            String of = run.stream().allMatch(h -> h.pieces() >= 0) ? " of " + run.stream().mapToInt(Held::pieces).sum() : "";
+            String of = run.stream().allMatch(h -> h.pieces() >= 0) ? " of " + run.stream().mapToInt(Held::pieces).sum()
+                    + (run.stream().anyMatch(h -> h.parts().growth().isPresent()) ? " planned plus the forks added until precise" : "")
+                    : "";
             out.add("interrupted after " + finished + of + " pieces; resume with: run --resume " + run.get(0).parts().path());
         }
         return out;
