@@ -25,32 +25,45 @@ public final class SimdTable {
         }
     }
 
-    public String render() {
+    /** One row read as ratios: {@code lanes} is NaN above 1 worker, any ratio NaN without its baseline. */
+    public record Cell(String table, String kernel, int workers, double perNs, double errorPerNs, double lanes,
+                       double threads, double both) {}
+
+    /** The rows grouped per op and size (the table's title), SCALAR first, 1 worker before more. */
+    public List<Cell> cells() {
         Map<String, List<JmhRow>> tables = new LinkedHashMap<>();
         for (JmhRow r : rows) {
             tables.computeIfAbsent("op=" + r.param("op") + ", size=" + r.param("size"), k -> new ArrayList<>()).add(r);
         }
-        StringBuilder out = new StringBuilder();
+        List<Cell> out = new ArrayList<>();
         for (Map.Entry<String, List<JmhRow>> table : tables.entrySet()) {
             List<JmhRow> sorted = new ArrayList<>(table.getValue());
             sorted.sort(Comparator.<JmhRow>comparingInt(r -> kernelOrder(r.param("kernel")))
                     .thenComparingInt(r -> workers(r)));
             double scalarOne = score(sorted, "SCALAR", 1);
-            TextTable t = new TextTable("kernel", ">workers", ">elements/ns", ">± error", ">lanes ×", ">threads ×", ">both ×");
             for (JmhRow r : sorted) {
-                String kernel = r.param("kernel");
-                double one = score(sorted, kernel, 1);
                 double score = perNs(r);
-                double kernelOne = workers(r) == 1 ? score : Double.NaN;
-                String[] v = Numbers.withError(score, r.error() * r.perSecondFactor() / 1e9);
-                t.row(kernel, r.param("workers"), v[0], v[1],
-                        Numbers.times(kernelOne / scalarOne), Numbers.times(score / one),
-                        Numbers.times(score / scalarOne));
+                double one = score(sorted, r.param("kernel"), 1);
+                out.add(new Cell(table.getKey(), r.param("kernel"), workers(r), score,
+                        r.error() * r.perSecondFactor() / 1e9, workers(r) == 1 ? score / scalarOne : Double.NaN,
+                        score / one, score / scalarOne));
             }
-            out.append(System.lineSeparator()).append("SIMD lanes and threads (").append(table.getKey())
-                    .append("; lanes × = kernel over SCALAR on one core, threads × = over itself at 1 worker)")
-                    .append(System.lineSeparator()).append(t.render());
         }
+        return out;
+    }
+
+    public String render() {
+        Map<String, TextTable> tables = new LinkedHashMap<>();
+        for (Cell c : cells()) {
+            String[] v = Numbers.withError(c.perNs(), c.errorPerNs());
+            tables.computeIfAbsent(c.table(), k -> new TextTable("kernel", ">workers", ">elements/ns", ">± error",
+                    ">lanes ×", ">threads ×", ">both ×")).row(c.kernel(), String.valueOf(c.workers()), v[0], v[1],
+                    Numbers.times(c.lanes()), Numbers.times(c.threads()), Numbers.times(c.both()));
+        }
+        StringBuilder out = new StringBuilder();
+        tables.forEach((title, t) -> out.append(System.lineSeparator()).append("SIMD lanes and threads (").append(title)
+                .append("; lanes × = kernel over SCALAR on one core, threads × = over itself at 1 worker)")
+                .append(System.lineSeparator()).append(t.render()));
         return out.toString();
     }
 
