@@ -28,11 +28,12 @@ final class HtmlPage {
             body.append(i == 0 ? "" : ", ").append("<code>").append(Html.esc(s.label())).append("</code>");
         }
         body.append("</p>\n<nav><a href=\"#headline\">headline</a><a href=\"#scaling\">scaling</a>"
-                + "<a href=\"#latency\">latency</a><a href=\"#gil\">GIL</a><a href=\"#diff\">diff</a>"
+                + "<a href=\"#latency\">latency</a><a href=\"#simd\">SIMD</a><a href=\"#gil\">GIL</a><a href=\"#diff\">diff</a>"
                 + "<a href=\"#environment\">environment</a></nav>\n");
         headline(data, body);
         scaling(data, charts, body);
         latency(data, charts, body);
+        simd(data, charts, body);
         gil(data, charts, body);
         diff(data, charts, body);
         environment(data, body);
@@ -95,6 +96,25 @@ final class HtmlPage {
         }
         if (!any) {
             out.append(Html.noData("no latency percentiles (LoopLatencyBenchmark rows) in these results"));
+        }
+    }
+
+    private static void simd(ReportData data, Charts charts, StringBuilder out) {
+        out.append("<h2 id=\"simd\">SIMD</h2>\n<p class=\"note\">SimdBenchmark: elements per ns over SCALAR at 1 "
+                + "worker; lanes are the kernels' gain at 1 worker, threads the gain of the same kernel's bar at more.</p>\n");
+        boolean any = false;
+        for (ReportData.SetData s : data.sets()) {
+            List<io.cpabench.results.SimdTable.Cell> cells = new io.cpabench.results.SimdTable(s.set().rows()).cells();
+            if (cells.isEmpty()) {
+                continue;
+            }
+            any = true;
+            out.append("<h3>").append(Html.esc(s.set().label())).append("</h3>\n");
+            out.append(SimdChart.hasData(cells) ? charts.svg("SIMD", () -> SimdChart.of(cells))
+                    : Html.noData("no SCALAR baseline at 1 worker to compare with")).append('\n');
+        }
+        if (!any) {
+            out.append(Html.noData("no SimdBenchmark rows in these results"));
         }
     }
 

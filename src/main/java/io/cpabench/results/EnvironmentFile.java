@@ -39,6 +39,7 @@ public final class EnvironmentFile {
         env.put("end", run.end().toString());
 
         env.put("cpuModel", machine.cpuModel());
+        env.put("cpuSimdFlags", machine.simdFlags());
         env.put("logicalCores", machine.logicalCores());
         env.put("cgroupCpuMax", machine.cgroup().cpuMax());
         env.put("cgroupCpuQuotaCores", machine.cgroup().cpuQuotaCores());
@@ -104,6 +105,11 @@ public final class EnvironmentFile {
             }
             o.put("availableProcessors", integer(c.facts().get("availableProcessors")));
             o.put("maxHeapBytes", integer(c.facts().get("maxHeapBytes")));
+            // the vector width these forks saw: C2's limits and the Vector API's preferred species
+            o.put("useSuperWord", c.facts().get("useSuperWord"));
+            o.put("useAVX", integer(c.facts().get("useAVX")));
+            o.put("maxVectorSize", integer(c.facts().get("maxVectorSize")));
+            o.put("vectorApiBits", integer(c.facts().get("vectorApiBits")));
             o.put("probeError", c.error());
         }
         return jvm;

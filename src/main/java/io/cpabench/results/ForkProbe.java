@@ -27,6 +27,36 @@ public final class ForkProbe {
         print("inputArguments", String.join("\u001f", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         print("availableProcessors", String.valueOf(Runtime.getRuntime().availableProcessors()));
         print("maxHeapBytes", String.valueOf(Runtime.getRuntime().maxMemory()));
+        print("useSuperWord", vmOption("UseSuperWord"));
+        print("useAVX", vmOption("UseAVX"));
+        print("maxVectorSize", vmOption("MaxVectorSize"));
+        print("vectorApiBits", vectorApiBits());
+    }
+
+    /** A HotSpot flag's value, or null on a JVM (or CPU: UseAVX is x86 only) that lacks it. */
+    static String vmOption(String name) {
+        try {
+            return ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption(name).getValue();
+        } catch (IllegalArgumentException | UnsupportedOperationException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The Vector API's preferred float species in bits, when the forks load the incubator module
+     * (SimdBenchmark's do); reached by name because the rest of the suite compiles without it.
+     */
+    static String vectorApiBits() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            Object species = Class.forName("jdk.incubator.vector.FloatVector").getField("SPECIES_PREFERRED").get(null);
+            return String.valueOf(Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize").invoke(species));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The collector's common name from its MXBean names, e.g. "G1 Young Generation" → G1. */

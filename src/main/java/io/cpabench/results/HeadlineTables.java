@@ -31,6 +31,7 @@ public final class HeadlineTables {
         scaling(out);
         dispatch(out);
         threads(out);
+        out.append(new SimdTable(rows).render());
         return out.toString();
     }
 

@@ -7,9 +7,14 @@ import java.nio.file.Path;
  * use, container limits, physical memory, distribution and kernel. Any fact not found is null.
  *
  * @param logicalCores what the JVM sees, i.e. after cpusets and (on JDK 17+) the cgroup quota
+ * @param simdFlags    the CPU's SIMD extensions as the kernel lists them (sse…, avx…, fma, asimd, sve…)
  */
 public record Machine(String cpuModel, int logicalCores, Cgroup cgroup, Long memTotalBytes, String os,
-                      String kernel, String arch) {
+                      String kernel, String arch, String simdFlags) {
+    // x86 lists them under "flags", ARM under "Features"
+    private static final java.util.regex.Pattern SIMD = java.util.regex.Pattern.compile(
+            "sse\\w*|ssse3|avx\\w*|fma\\w*|f16c|amx\\w*|asimd\\w*|sve\\w*|neon");
+
 
     public static Machine here() {
         return read(Path.of("/"), Runtime.getRuntime().availableProcessors(),
@@ -23,7 +28,19 @@ public record Machine(String cpuModel, int logicalCores, Cgroup cgroup, Long mem
         String os = SysFiles.value(root.resolve("etc/os-release"), "PRETTY_NAME", '=');
         return new Machine(cpu, cores, Cgroup.read(root), memTotal(root),
                 os != null ? os : jvmKernel.split(" ")[0],
-                release != null ? "Linux " + release : jvmKernel, arch);
+                release != null ? "Linux " + release : jvmKernel, arch, simdFlags(root));
+    }
+
+    static String simdFlags(Path root) {
+        String flags = SysFiles.value(root.resolve("proc/cpuinfo"), "flags", ':');
+        if (flags == null) {
+            flags = SysFiles.value(root.resolve("proc/cpuinfo"), "Features", ':');
+        }
+        if (flags == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(flags.trim().split("\\s+")).filter(f -> SIMD.matcher(f).matches())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     // /proc/meminfo says "MemTotal:       24684092 kB"; kB there means KiB.

@@ -17,9 +17,10 @@ class ReportTest {
     void twoRunsGiveEveryChartAndTheDiff() throws Exception {
         Path html = Report.write(List.of(Fixtures.runs()), out);
         String page = Files.readString(html);
-        // per run: 2 scaling (CPU, IO_SLEEP), 1 latency, 2 GIL; and one forest plot
-        assertThat(Fixtures.count(page, "<svg class=\"chart\"")).isEqualTo(11);
-        assertThat(page).contains("data-charts=\"11\"");
+        // per run: 2 scaling (CPU, IO_SLEEP), 1 latency, 1 SIMD, 2 GIL; and one forest plot
+        assertThat(Fixtures.count(page, "<svg class=\"chart\"")).isEqualTo(13);
+        assertThat(page).contains("data-charts=\"13\"");
+        assertThat(page).contains("<h2 id=\"simd\">SIMD</h2>");
         assertThat(page).contains(">new/old<").contains("fixture/jdk25/2026-01-01T00-20-00Z vs fixture/jdk17/2026-01-01T00-00-00Z");
         assertThat(page).contains("synthetic data for report tests");
         String md = Files.readString(out.resolve(Report.MARKDOWN));
@@ -58,7 +59,7 @@ class ReportTest {
     void oneRunHasNoDiffButStillItsCharts() throws Exception {
         Path jdk17 = Fixtures.runs().resolve("fixture/jdk17/2026-01-01T00-00-00Z.json");
         String page = Files.readString(Report.writeBeside(copy(jdk17)));
-        assertThat(Fixtures.count(page, "<svg class=\"chart\"")).isEqualTo(5);
+        assertThat(Fixtures.count(page, "<svg class=\"chart\"")).isEqualTo(6);
         assertThat(page).contains("no data: one result set");
         assertThat(out.resolve(Report.HTML)).exists();
         assertThat(out.resolve(Report.MARKDOWN)).exists();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EnvironmentFileTest {
     static final List<String> FIELDS = List.of("suite", "suiteVersion", "suiteCommit", "suiteCommitDirty", "profile",
-            "comparable", "runner", "start", "end", "cpuModel", "logicalCores", "cgroupCpuMax", "cgroupCpuQuotaCores",
+            "comparable", "runner", "start", "end", "cpuModel", "cpuSimdFlags", "logicalCores", "cgroupCpuMax", "cgroupCpuQuotaCores",
             "cgroupMemoryLimitBytes", "memTotalBytes", "os", "kernel", "arch", "forkJdkMajor", "jdkLabel", "jdkArgs", "forkJvm",
             "cliJavaVersion", "cliJavaVendor", "cliVm", "failed", "notes", "machineLoad");
 
@@ -50,6 +50,25 @@ class EnvironmentFileTest {
         assertThat(config.path("maxHeapBytes").asLong()).isLessThanOrEqualTo(64L << 20);
         assertThat(config.path("benchmarks").get(0).asText()).isEqualTo("a.B.run");
         assertThat(config.path("probeError").isNull()).isTrue();
+        // C2's vector limits as the forks saw them; the Vector API's width only where its module was loaded
+        assertThat(config.path("useSuperWord").asText()).isIn("true", "false");
+        assertThat(config.path("vectorApiBits").isNull()).isTrue();
+    }
+
+    @Test
+    void theVectorWidthIsProbedInForksThatLoadTheVectorApi() {
+        ForkJvm.Config c = ForkJvm.run(ForkJvm.defaultJava(),
+                List.of("--add-modules", "jdk.incubator.vector", "-XX:-UseSuperWord"), List.of("b"));
+        assertThat(Integer.parseInt(c.facts().get("vectorApiBits"))).isGreaterThanOrEqualTo(64);
+        assertThat(c.facts().get("useSuperWord")).isEqualTo("false");
+    }
+
+    @Test
+    void simdFlagsAreTheSimdExtensionsOfTheCpuFlags() throws IOException {
+        write("proc/cpuinfo", "processor\t: 0\nflags\t\t: fpu sse sse2 ssse3 sse4_1 fma cx16 avx avx2 avx512f avx512_bf16 aes\n");
+        assertThat(Machine.simdFlags(root)).isEqualTo("sse sse2 ssse3 sse4_1 fma avx avx2 avx512f avx512_bf16");
+        write("proc/cpuinfo", "processor\t: 0\nFeatures\t: fp asimd evtstrm aes sve sve2\n");
+        assertThat(Machine.simdFlags(root)).isEqualTo("asimd sve sve2");
     }
 
     @Test
@@ -77,7 +96,7 @@ class EnvironmentFileTest {
         assertThat(m.kernel()).isEqualTo("Linux 6.1.0");
         JsonNode env = parse(EnvironmentFile.json(run, m, BuildInfo.of(new Properties()), List.of()));
         assertThat(env.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(FIELDS);
-        for (String f : List.of("cpuModel", "cgroupCpuMax", "cgroupCpuQuotaCores", "cgroupMemoryLimitBytes", "memTotalBytes",
+        for (String f : List.of("cpuModel", "cpuSimdFlags", "cgroupCpuMax", "cgroupCpuQuotaCores", "cgroupMemoryLimitBytes", "memTotalBytes",
                 "suiteCommitDirty")) {
             assertThat(env.get(f).isNull()).as(f).isTrue();
         }

@@ -1,0 +1,96 @@
+package io.cpabench.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SimdWorkTest {
+    /** Set by the surefire execution that starts its JVM with --add-modules jdk.incubator.vector. */
+    private static final boolean VECTOR_API_EXPECTED = Boolean.getBoolean("cpabench.vectorApiExpected");
+
+    @ParameterizedTest
+    @CsvSource({"AXPY, 1024, 1", "AXPY, 1024, 2", "AXPY, 1024, 3", "DOT, 1024, 1", "DOT, 4096, 2", "DOT, 1024, 3"})
+    void autoVectorMatchesThePlainLoopsOnEverySplit(SimdOp op, int size, int workers) {
+        try (SimdWork w = SimdWork.open(SimdKernel.AUTO_VECTOR, op, size, workers)) {
+            assertThat(w.run()).isFinite();
+            w.verify();
+        }
+        assertThat(simdThreads()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"AXPY, 1024, 1", "AXPY, 1024, 3", "DOT, 1024, 1", "DOT, 1024, 3", "AXPY, 16, 3"})
+    void vectorApiMatchesThePlainLoopsIncludingTheTails(SimdOp op, int size, int workers) {
+        assumeTrue(VECTOR_API_EXPECTED, "needs the surefire execution with the incubator module");
+        assertThat(SimdKernel.VECTOR_API.unavailable()).isNull();
+        try (SimdWork w = SimdWork.open(SimdKernel.VECTOR_API, op, size, workers)) {
+            // three workers split 1024 into slices that are not whole vectors: the scalar tails run too
+            assertThat(w.run()).isFinite();
+            w.verify();
+        }
+        assertThat(VectorApi.preferredBits()).isPositive();
+    }
+
+    @Test
+    void vectorApiWithoutItsModuleSaysHowToGetIt() {
+        assumeTrue(!VECTOR_API_EXPECTED);
+        assertThat(SimdKernel.VECTOR_API.unavailable()).contains("--add-modules jdk.incubator.vector");
+        assertThatThrownBy(() -> SimdWork.open(SimdKernel.VECTOR_API, SimdOp.AXPY, 1024, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("jdk.incubator.vector");
+        assertThat(VectorApi.preferredBits()).isEqualTo(-1);
+    }
+
+    @Test
+    void vectorApiKernelsThatCannotLoadAreReportedNotThrown() {
+        assumeTrue(VECTOR_API_EXPECTED);
+        assertThat(VectorApi.unavailable("io.cpabench.simd.NoSuchKernels")).contains("cannot load");
+    }
+
+    @Test
+    void scalarRefusesToRunVectorisedCode() {
+        // surefire's JVM runs with C2's SuperWord on, as a fork without the flag would
+        assertThat(SimdKernel.superWord()).isTrue();
+        assertThat(SimdKernel.SCALAR.unavailable()).contains("-XX:-UseSuperWord");
+        assertThat(SimdKernel.SCALAR.forkArgs()).containsExactly("-XX:-UseSuperWord");
+        assertThat(SimdKernel.AUTO_VECTOR.unavailable()).isNull();
+        assertThatThrownBy(() -> SimdWork.open(SimdKernel.SCALAR, SimdOp.DOT, 1024, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("UseSuperWord");
+    }
+
+    @Test
+    void badSizesAreRefused() {
+        assertThatThrownBy(() -> SimdWork.open(SimdKernel.AUTO_VECTOR, SimdOp.AXPY, 1000, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
+        assertThatThrownBy(() -> SimdWork.open(SimdKernel.AUTO_VECTOR, SimdOp.AXPY, SimdWork.ELEMENTS * 2, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SimdWork.open(SimdKernel.AUTO_VECTOR, SimdOp.AXPY, 2, 4))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theChecksCatchAWrongKernel() {
+        float[] expected = {1f, 2f, 3f};
+        assertThatThrownBy(() -> SimdCheck.sameBits(new float[] {1f, 2f, Math.nextUp(3f)}, expected))
+                .hasMessageContaining("element 2");
+        float[] x = new float[1000];
+        float[] y = new float[1000];
+        java.util.Arrays.fill(x, 0.1f);
+        java.util.Arrays.fill(y, 0.3f);
+        double exact = 1000 * (double) 0.1f * 0.3f;
+        // a reordered float sum stays within n·u·Σ|xy|; an error of 1% does not
+        SimdCheck.withinReorderBound((float) exact, x, y);
+        assertThatThrownBy(() -> SimdCheck.withinReorderBound((float) (exact * 1.01), x, y))
+                .hasMessageContaining("reordering bound");
+    }
+
+    private static List<String> simdThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(SimdWork.THREAD_NAME::equals).collect(Collectors.toList());
+    }
+}
