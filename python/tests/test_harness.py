@@ -5,6 +5,8 @@ import os
 import tempfile
 import unittest
 
+from cpabench_py import harness
+
 from .helpers import TINY, cli
 
 
@@ -71,6 +73,13 @@ class HarnessTest(unittest.TestCase):
         self.assertTrue(0 < s["latency.p50"] <= s["latency.p90"] <= s["latency.p99"] <= s["latency.p99.9"] <= s["latency.max"])
         self.assertEqual(r["secondaryMetrics"]["latency.max"]["score"],
                          max(v for fork in r["secondaryMetrics"]["latency.max"]["rawData"] for v in fork))
+
+
+    def test_a_failing_fork_is_reported_by_its_one_line(self):
+        spec = {"benchmark": "scaling", "params": {"model": "NOPE"}, "warmupIterations": 0, "warmupTime": 0.01,
+                "iterations": 1, "time": 0.01}
+        with self.assertRaisesRegex(harness.BenchmarkFailed, r"^ValueError: bad model 'NOPE'; valid: SEQUENTIAL"):
+            harness.run_fork(spec, 60)
 
 
 if __name__ == "__main__":
