@@ -63,6 +63,24 @@ class SimdWorkTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("UseSuperWord");
     }
 
+    @ParameterizedTest
+    @CsvSource({"4096, 1", "4096, 2", "1024, 3", "16, 3"})
+    void workersGetTheWholeSizeInSlicesThatNeverShareACacheLine(int size, int workers) {
+        try (SimdWork w = SimdWork.open(SimdKernel.AUTO_VECTOR, SimdOp.AXPY, size, workers)) {
+            int[] s = w.slices();
+            assertThat(s).hasSize(2 * workers);
+            int total = 0;
+            for (int i = 0; i < workers; i++) {
+                total += s[2 * i + 1] - s[2 * i];
+                if (i > 0) {
+                    // 64-byte lines hold 16 floats: a gap of 16 or more keeps two writers off one line
+                    assertThat(s[2 * i] - s[2 * i - 1]).isGreaterThanOrEqualTo(16);
+                }
+            }
+            assertThat(total).isEqualTo(size);
+        }
+    }
+
     @Test
     void badSizesAreRefused() {
         assertThatThrownBy(() -> SimdWork.open(SimdKernel.AUTO_VECTOR, SimdOp.AXPY, 1000, 1))
