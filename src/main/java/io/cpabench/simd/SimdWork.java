@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
  * takes the first). Small arrays are passed over many times so that they stay in cache and every size
  * does the same work per operation; the score is then elements per ns whatever the size. Slices are
  * {@link #GAP} floats apart, so that two workers never write one cache line: at the in-cache size a line
- * shared at a boundary would bounce between the cores on every pass and cost AXPY at 2 workers a third
- * of its speed (measured here before the gap: 1.42–1.52× instead of ≈ 1.9×).
+ * shared at a boundary would move between the cores on every pass (every ~100 ns), which is false
+ * sharing, not the SIMD-and-threads question asked here.
  */
 public final class SimdWork implements AutoCloseable {
     /** Element-steps per operation: long enough (≥ 1 ms) that handing slices to threads costs under 5%. */
