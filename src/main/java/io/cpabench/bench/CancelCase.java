@@ -5,6 +5,7 @@ import io.cpabench.model.ExecutionModel;
 import io.cpabench.model.ModelConfig;
 import io.cpabench.model.ModelRunner;
 import io.cpabench.workload.Checkpoint;
+import io.cpabench.workload.EnumNames;
 import io.cpabench.workload.Kernels;
 import io.cpabench.workload.Step;
 import io.cpabench.workload.Task;
@@ -53,12 +54,22 @@ public enum CancelCase {
                 return 0L;
             }, false);
         }
+
+        @Override
+        ExecutionModel model() {
+            return ExecutionModel.VIRTUAL_THREADS;
+        }
     },
     /** A virtual thread computing without interrupt checks: nothing preempts it, it runs to the end (JDK 21+). */
     VIRTUAL_THREAD_COMPUTING {
         @Override
         CancelTarget open(long bound, long ioNanos) {
             return new ExecutorTarget(virtualThreads(), () -> Kernels.countPrimes(bound, Checkpoint.NONE), false);
+        }
+
+        @Override
+        ExecutionModel model() {
+            return ExecutionModel.VIRTUAL_THREADS;
         }
     },
     /**
@@ -69,6 +80,11 @@ public enum CancelCase {
         @Override
         CancelTarget open(long bound, long ioNanos) {
             return new LoopTarget(new Task(0, Step.compute(bound), Step.io(ioNanos), Step.compute(bound)));
+        }
+
+        @Override
+        ExecutionModel model() {
+            return ExecutionModel.EVENT_LOOP;
         }
     };
 
@@ -83,11 +99,19 @@ public enum CancelCase {
 
     abstract CancelTarget open(long bound, long ioNanos);
 
+    /** The model whose threads the case runs on: its JDK is the case's. */
+    ExecutionModel model() {
+        return ExecutionModel.PLATFORM_THREADS;
+    }
+
+    /** The oldest JDK feature release that can run the case. */
+    public int minJdk() {
+        return model().minJdk();
+    }
+
     /** Why this JVM cannot run the case, or null. */
     public String unavailableReason() {
-        boolean virtual = name().startsWith("VIRTUAL_THREAD");
-        int feature = Runtime.version().feature();
-        return virtual && feature < 21 ? name() + " needs JDK 21+, this JVM is " + feature : null;
+        return EnumNames.tooOld(name(), minJdk());
     }
 
     /** Opens the case for a trial, or fails with the reason this JVM cannot run it. */

@@ -58,7 +58,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * {@code to_thread} in CPython) buys nothing, and its p99 grows like EVENT_LOOP's. Platform and virtual
  * threads keep up. On more cores, scale {@code rate} so {@code rate × cpuMs / 1000} is about 0.7× cores.
  *
- * <p>{@code workers=0} sizes each model as a server on this machine would be: 1 loop for EVENT_LOOP,
+ * <p>{@code workers=0} sizes each model as a server on this machine would be
+ * ({@link ExecutionModel#serverWorkers}): 1 loop for EVENT_LOOP,
  * {@code cores} offload threads or carriers, {@code 16 × cores} platform threads (one per request in
  * flight, since each blocks on its I/O).
  *
@@ -105,7 +106,7 @@ public class LoopLatencyBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
-        int w = workers > 0 ? workers : naturalWorkers(model, cores);
+        int w = workers > 0 ? workers : model.serverWorkers(cores);
         long bound = ComputeCalibration.primeBoundFor(Math.round(cpuMs * 1e6));
         workbench = Workload.IO_SLEEP.open(Trial.workloadConfig(2, 8, 0));
         try {
@@ -133,19 +134,6 @@ public class LoopLatencyBenchmark {
         }
     }
 
-    /** 1 loop for EVENT_LOOP, a thread per request in flight for PLATFORM_THREADS, else one per core. */
-    static int naturalWorkers(ExecutionModel model, int cores) {
-        switch (model) {
-            case EVENT_LOOP:
-            case SEQUENTIAL:
-                return 1;
-            case PLATFORM_THREADS:
-            case GIL_THREADS:
-                return 16 * cores;
-            default:
-                return cores;
-        }
-    }
 
     @Setup(Level.Iteration)
     public void startSchedule(IterationParams iteration) {

@@ -1,6 +1,6 @@
 package io.cpabench.report;
 
-import io.cpabench.results.Verdict;
+import io.cpabench.workload.Workload;
 import io.cpabench.scaling.Series;
 import io.cpabench.scaling.UslFit;
 import io.cpabench.scaling.UslReading;
@@ -17,7 +17,7 @@ final class UslScalingFits implements ScalingFits {
         }
         Series s = new Series(group.benchmark(), group.workload(), model, group.fixed(), new TreeMap<>(tasksPerSecond), sequential);
         try {
-            String reading = UslReading.of(s, Verdict.isIo(group.workload()));
+            String reading = UslReading.of(s, Workload.isIo(group.workload()));
             UslFit f = s.fit();
             // Too few worker counts: no numbers, but the reading says why.
             return Optional.of(f == null ? new Fit(Double.NaN, Double.NaN, Double.NaN, reading)

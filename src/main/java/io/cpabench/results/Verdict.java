@@ -1,14 +1,11 @@
 package io.cpabench.results;
 
+import io.cpabench.workload.Workload;
 import java.util.Locale;
 
 /** Says in words what a speedup over SEQUENTIAL means for the workload's kind of work. */
 public final class Verdict {
     private Verdict() {}
-
-    public static boolean isIo(String workload) {
-        return "IO_SLEEP".equals(workload) || "IO_SOCKET".equals(workload);
-    }
 
     /**
      * @param speedup  tasks/s of the model over tasks/s of SEQUENTIAL with the same parameters
@@ -22,7 +19,7 @@ public final class Verdict {
         if (Double.isNaN(speedup)) {
             return "no baseline";
         }
-        if (isIo(workload)) {
+        if (Workload.isIo(workload)) {
             return io(speedup, workers);
         }
         return compute(speedup, Math.min(workers, cores));

@@ -1,9 +1,9 @@
 package io.cpabench.scaling;
 
+import io.cpabench.workload.Workload;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.Numbers;
 import io.cpabench.results.TextTable;
-import io.cpabench.results.Verdict;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class ScalingReport {
             }
             out.append(nl).append(title).append(nl).append(t.render());
             for (Series s : series) {
-                out.append("  ").append(s.model()).append(": ").append(UslReading.of(s, Verdict.isIo(s.workload()))).append(nl);
+                out.append("  ").append(s.model()).append(": ").append(UslReading.of(s, Workload.isIo(s.workload()))).append(nl);
             }
         });
         return out.toString();
