@@ -1,6 +1,7 @@
 package io.cpabench.report;
 
 import io.cpabench.results.Numbers;
+import io.cpabench.results.ScalingRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class ScalingReadings {
         List<List<String>> out = new ArrayList<>();
         double seq = g.sequential();
         for (Map.Entry<String, TreeMap<Integer, Point>> m : g.models().entrySet()) {
-            boolean baseline = ScalingGroup.SEQUENTIAL.equals(m.getKey());
+            boolean baseline = ScalingRows.isSequential(m.getKey());
             Optional<ScalingFits.Fit> fit = baseline ? Optional.empty()
                     : fits.fit(g, m.getKey(), ScalingGroup.values(m.getValue()), seq);
             Point one = m.getValue().get(1);

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -15,9 +15,6 @@ import java.util.stream.Collectors;
  * SEQUENTIAL and what that means; each model's dispatch cost; JMH-thread scaling with and without the GIL.
  */
 public final class HeadlineTables {
-    private static final Map<String, Set<String>> RELEVANT = Map.of(
-            "CPU", Set.of("cpuSize"), "MEMORY", Set.of("memKiB"), "IO_SLEEP", Set.of("ioMicros"),
-            "IO_SOCKET", Set.of("ioMicros"), "MIXED", Set.of("cpuSize", "ioMicros", "cpuShare"));
     private final List<JmhRow> rows;
     private final int cores;
 
@@ -91,22 +88,17 @@ public final class HeadlineTables {
         return rows.stream().filter(p).collect(Collectors.toList());
     }
 
-    /** SEQUENTIAL's tasks/s with the same parameters; any worker count if none ran at this one. */
+    /** SEQUENTIAL's tasks/s with the same parameters, chosen by {@link ScalingRows#baseline}; NaN if it did not run. */
     private static double baseline(List<JmhRow> scaling, JmhRow r) {
-        JmhRow same = null;
-        JmhRow anyWorkers = null;
+        TreeMap<Integer, JmhRow> sequential = new TreeMap<>();
         for (JmhRow o : scaling) {
-            if (!"SEQUENTIAL".equals(o.param("model")) || !o.benchmark().equals(r.benchmark())) {
-                continue;
-            }
-            if (sameExcept(o, r, Set.of("model"))) {
-                same = o;
-            } else if (anyWorkers == null && sameExcept(o, r, Set.of("model", "workers"))) {
-                anyWorkers = o;
+            if (ScalingRows.isSequential(o.param("model")) && o.benchmark().equals(r.benchmark()) && sameExcept(o, r, Set.of("model", "workers"))
+                    && ScalingRows.workers(o) != null) {
+                sequential.putIfAbsent(ScalingRows.workers(o), o);
             }
         }
-        JmhRow b = same != null ? same : anyWorkers;
-        return b == null ? Double.NaN : b.score() * b.perSecondFactor();
+        return ScalingRows.baseline(sequential, ScalingRows.workers(r), o -> true)
+                .map(b -> b.score() * b.perSecondFactor()).orElse(Double.NaN);
     }
 
     private static boolean sameExcept(JmhRow a, JmhRow b, Set<String> ignored) {
@@ -125,7 +117,7 @@ public final class HeadlineTables {
     private static Map<String, List<JmhRow>> byTitle(List<JmhRow> rows, Set<String> varying) {
         Map<String, List<JmhRow>> tables = new LinkedHashMap<>();
         for (JmhRow r : rows) {
-            Set<String> shown = new java.util.HashSet<>(RELEVANT.getOrDefault(r.param("workload"), Set.of()));
+            Set<String> shown = new java.util.HashSet<>(ScalingRows.relevant(r.param("workload")));
             shown.add("tasks");
             rows.stream().filter(o -> o.param("workload").equals(r.param("workload")))
                     .forEach(o -> o.params().forEach((k, v) -> {
@@ -150,8 +142,7 @@ public final class HeadlineTables {
             if (w != 0) {
                 return w;
             }
-            return Boolean.compare(!Objects.equals(a.param("model"), "SEQUENTIAL"),
-                    !Objects.equals(b.param("model"), "SEQUENTIAL"));
+            return Boolean.compare(!ScalingRows.isSequential(a.param("model")), !ScalingRows.isSequential(b.param("model")));
         });
         return out;
     }

@@ -13,7 +13,7 @@ public final class Verdict {
      * @param cores    logical cores of the machine that ran it
      */
     public static String of(String model, String workload, double speedup, int workers, int cores) {
-        if ("SEQUENTIAL".equals(model)) {
+        if (ScalingRows.isSequential(model)) {
             return "baseline";
         }
         if (Double.isNaN(speedup)) {
