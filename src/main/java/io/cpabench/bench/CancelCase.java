@@ -3,13 +3,11 @@ package io.cpabench.bench;
 import io.cpabench.model.Completion;
 import io.cpabench.model.ExecutionModel;
 import io.cpabench.model.ModelConfig;
-import io.cpabench.model.ModelRunner;
 import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.EnumNames;
 import io.cpabench.workload.Kernels;
 import io.cpabench.workload.Step;
 import io.cpabench.workload.Task;
-import io.cpabench.workload.Workbench;
 import io.cpabench.workload.Workload;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -213,20 +211,19 @@ public enum CancelCase {
     /** A task on a one-loop EVENT_LOOP model, cancelled by a flag its await points read. */
     static final class LoopTarget implements CancelTarget {
         private final Task task;
-        private final Workbench workbench;
-        private final ModelRunner runner;
+        private final Trial trial;
         private Run run;
 
+        /** One loop, checked on one minimal task (the case's own may wait for a minute) before any is cancelled. */
         LoopTarget(Task task) {
             this.task = task;
-            this.workbench = Workload.IO_SLEEP.open(Trial.workloadConfig(2, 8, 0));
-            this.runner = ExecutionModel.EVENT_LOOP.open(ModelConfig.of(1), workbench);
+            this.trial = new Trial(Workload.IO_SLEEP, Trial.MINIMAL, ExecutionModel.EVENT_LOOP, ModelConfig.of(1), 1);
         }
 
         @Override
         public void start() {
             run = new Run();
-            runner.submit(task, run);
+            trial.runner.submit(task, run);
         }
 
         @Override
@@ -238,11 +235,7 @@ public enum CancelCase {
 
         @Override
         public void close() {
-            try {
-                runner.close();
-            } finally {
-                workbench.close();
-            }
+            trial.close();
         }
 
         private static final class Run implements Completion {

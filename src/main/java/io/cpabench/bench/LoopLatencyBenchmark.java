@@ -3,11 +3,9 @@ package io.cpabench.bench;
 import io.cpabench.latency.LatencyProfiler;
 import io.cpabench.latency.OpenLoopDriver;
 import io.cpabench.model.ExecutionModel;
-import io.cpabench.model.ModelRunner;
 import io.cpabench.workload.ComputeCalibration;
 import io.cpabench.workload.Step;
 import io.cpabench.workload.Task;
-import io.cpabench.workload.Workbench;
 import io.cpabench.workload.Workload;
 import java.time.Duration;
 import java.util.Locale;
@@ -98,37 +96,33 @@ public class LoopLatencyBenchmark {
     @Param({"5000"})
     public long switchMicros;
 
-    private Workbench workbench;
-    private ModelRunner runner;
+    private Trial trial;
     private OpenLoopDriver driver;
     private Duration drainTimeout;
 
     @Setup(Level.Trial)
-    public void setUp() throws InterruptedException {
+    public void setUp() {
         int cores = Runtime.getRuntime().availableProcessors();
         int w = workers > 0 ? workers : model.serverWorkers(cores);
         long bound = ComputeCalibration.primeBoundFor(Math.round(cpuMs * 1e6));
-        workbench = Workload.IO_SLEEP.open(Trial.workloadConfig(2, 8, 0));
+        Task[] tasks = new Task[DISTINCT_TASKS];
+        for (int k = 0; k < tasks.length; k++) {
+            tasks[k] = new Task(k, Step.io(Math.round(ioMs * 1e6)), Step.compute(bound));
+        }
+        trial = new Trial(Workload.IO_SLEEP, Trial.MINIMAL, model, Trial.modelConfig(w, switchMicros), wb -> tasks);
         try {
-            runner = model.open(Trial.modelConfig(w, switchMicros), workbench);
-            GilCounters.watch(runner.gil());
-            Task[] tasks = new Task[DISTINCT_TASKS];
+            GilCounters.watch(trial.runner.gil());
             long[] expected = new long[DISTINCT_TASKS];
             for (int k = 0; k < tasks.length; k++) {
-                tasks[k] = new Task(k, Step.io(Math.round(ioMs * 1e6)), Step.compute(bound));
-                expected[k] = workbench.referenceChecksum(new Task[] {tasks[k]});
+                expected[k] = trial.workbench.referenceChecksum(new Task[] {tasks[k]});
             }
-            long sum = runner.runBatch(tasks);
-            if (sum != workbench.referenceChecksum(tasks)) {
-                throw new IllegalStateException(model + " returned a wrong checksum");
-            }
-            driver = new OpenLoopDriver(runner::submit, tasks, expected, rate);
-        } catch (RuntimeException | InterruptedException e) {
+            driver = new OpenLoopDriver(trial.runner::submit, tasks, expected, rate);
+        } catch (RuntimeException e) {
             tearDown();
             throw e;
         }
-        System.out.printf(Locale.ROOT, "# %s workers=%d, compute step = primes below %d (≈ %.2f ms), offered compute ≈ %.2f cores%s%n",
-                model, w, bound, cpuMs, rate * cpuMs / 1000, runner.describe().isEmpty() ? "" : "; " + runner.describe());
+        System.out.printf(Locale.ROOT, "# %s workers=%d, compute step = primes below %d (≈ %.2f ms), offered compute ≈ %.2f cores%n",
+                model, w, bound, cpuMs, rate * cpuMs / 1000);
         if (!LatencyProfiler.active()) {
             System.out.println("# latency percentiles are not recorded: add -prof " + LatencyProfiler.class.getName());
         }
@@ -150,13 +144,7 @@ public class LoopLatencyBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        try {
-            if (runner != null) {
-                runner.close();
-            }
-        } finally {
-            workbench.close();
-        }
+        trial.close();
     }
 
     /** One arrival: wait for its due time, hand it to the model, do not wait for the answer. */
