@@ -32,8 +32,9 @@ import org.openjdk.jmh.infra.IterationParams;
  *
  * <p>Requests arrive on a fixed schedule ({@code rate} per second, open loop); each waits {@code ioMs}
  * on non-blocking or blocking I/O, as the model does it, then counts primes for about {@code cpuMs}
- * (the bound is calibrated at trial setup on this machine): the order validator's lookup and pattern
- * check. Latency is measured from each request's <em>intended</em> arrival (wrk2's correction for
+ * (the bound is calibrated at trial setup on this machine), as a request handler that validates an
+ * order would look it up (the wait) and then check it against patterns (the compute; the MIXED workload
+ * is the same order-validation scenario as a batch). Latency is measured from each request's <em>intended</em> arrival (wrk2's correction for
  * coordinated omission) into an HdrHistogram; p50, p90, p99, p99.9 and max (ms) and the achieved rate
  * (req/s: requests served over the time from the first due arrival to the last answer) go into the JMH
  * result as secondary metrics {@code ·latency.*} with their units, added by {@link LatencyProfiler}

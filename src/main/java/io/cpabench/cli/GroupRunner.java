@@ -24,29 +24,17 @@ public final class GroupRunner {
         this.extras = extras;
     }
 
-    /**
-     * Result of one group: its JSON file (may be missing or partial), the error that stopped it, if any,
-     * and whether that error is the benchmark's own ({@code outside} false: recorded as a failed piece)
-     * or came from outside it ({@code outside} true: another run's JMH lock, a fork that could not
-     * start, an interrupt; the piece is left to run again).
-     */
-    public record Outcome(Path json, Optional<String> error, boolean outside) {
-        public Outcome(Path json, Optional<String> error) {
-            this(json, error, false);
-        }
-    }
-
-    public Outcome run(PlannedRun run, Path json) {
+    public PieceOutcome run(PlannedRun run, Path json) {
         try {
             Files.deleteIfExists(json);
             new Runner(options(run, json).build()).run();
             // forks killed by Ctrl-C look like failed benchmarks to JMH
-            return RunInterrupt.started() ? new Outcome(json, Optional.of("interrupted"), true) : new Outcome(json, Optional.empty());
+            return RunInterrupt.started() ? new PieceOutcome(json, Optional.of("interrupted"), true) : new PieceOutcome(json, Optional.empty());
         } catch (RunnerException | IOException | RuntimeException e) {
             // One broken group must not cost the others their results; the missing rows are reported.
             String why = e.getMessage() != null ? e.getMessage() : e.toString();
             String line = why.lines().findFirst().orElse(why);
-            return new Outcome(json, Optional.of(line), RunInterrupt.started() || JmhLock.isLockFailure(why) || cannotStart(e));
+            return new PieceOutcome(json, Optional.of(line), RunInterrupt.started() || JmhLock.isLockFailure(why) || cannotStart(e));
         }
     }
 

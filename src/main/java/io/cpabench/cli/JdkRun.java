@@ -82,7 +82,7 @@ final class JdkRun {
         Path scratch = parts.scratch(p.id());
         Instant pieceStart = Instant.now();
         Optional<CpuTicks> before = CpuTicks.now();
-        GroupRunner.Outcome o = pieceRunner.run(p.run(), scratch);
+        PieceOutcome o = pieceRunner.run(p.run(), scratch);
         if (o.outside()) {
             // not the benchmark's failure: filed as failed, the piece would never run again
             throw PieceNotRun.stop(parts, p.describe(), o.error().orElse("unknown"));

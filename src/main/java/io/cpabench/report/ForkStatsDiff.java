@@ -16,9 +16,10 @@ import java.util.TreeMap;
  * rule's ±min-effect band, and each row's latency percentiles as rows of their own right after it,
  * against the latency band. Rows only one side has are listed, not dropped.
  */
-final class ForkStatsDiff implements DiffSource {
-    @Override
-    public Diff compare(ResultSet oldSet, ResultSet newSet) {
+final class ForkStatsDiff {
+    private ForkStatsDiff() {}
+
+    static Diff compare(ResultSet oldSet, ResultSet newSet) {
         Comparison c = Comparison.of(pooled(oldSet), pooled(newSet), new VerdictRule(VerdictRule.DEFAULT_MIN_EFFECT));
         List<Map<String, String>> params = new ArrayList<>();
         c.rows().forEach(r -> params.add(r.key().params()));

@@ -74,7 +74,7 @@ final class HtmlPage {
                 out.append("<h3>").append(Html.esc(s.set().label() + " · " + g.title())).append("</h3>\n");
                 out.append(ScalingChart.hasData(g) ? charts.svg("scaling " + g.title(), () -> ScalingChart.of(g))
                         : Html.noData("no finite tasks/s in " + g.title())).append('\n');
-                out.append(Html.table(ScalingReadings.HEADERS, ScalingReadings.rows(g, data.fits()))).append('\n');
+                out.append(Html.table(ScalingReadings.HEADERS, ScalingReadings.rows(g))).append('\n');
             }
         }
         if (!any) {

@@ -126,7 +126,7 @@ public final class ResultSets {
     static Path shownName(Path file) {
         Path abs = file.toAbsolutePath();
         Path jdk = abs.getParent();
-        if (jdk != null && jdk.getFileName() != null && ResultSetDirs.isJdkDirectory(jdk.getFileName().toString())
+        if (jdk != null && jdk.getFileName() != null && ResultPaths.isJdkDirectory(jdk.getFileName().toString())
                 && jdk.getParent() != null && jdk.getParent().getFileName() != null) {
             return jdk.getParent().getFileName().resolve(jdk.getFileName()).resolve(abs.getFileName());
         }

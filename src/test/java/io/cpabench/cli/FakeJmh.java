@@ -84,7 +84,7 @@ final class FakeJmh implements PieceRunner.Factory {
         return (piece, json) -> {
             int call = ++calls;
             if (lockedOut.contains(call) || (machine != null && !machine.tryAcquire())) {
-                return new GroupRunner.Outcome(json, Optional.of(LOCKED), JmhLock.isLockFailure(LOCKED));
+                return new PieceOutcome(json, Optional.of(LOCKED), JmhLock.isLockFailure(LOCKED));
             }
             try {
                 int n = ran.size() + 1;
@@ -99,7 +99,7 @@ final class FakeJmh implements PieceRunner.Factory {
                 ran.add(describe(piece));
                 ranOn.add(jdk.label());
                 jvmArgs.add(piece.jvmArgs());
-                return new GroupRunner.Outcome(json, failing.contains(n) ? Optional.of("fork crashed") : Optional.empty());
+                return new PieceOutcome(json, failing.contains(n) ? Optional.of("fork crashed") : Optional.empty());
             } finally {
                 if (machine != null) {
                     machine.release();

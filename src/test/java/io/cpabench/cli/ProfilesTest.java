@@ -14,7 +14,7 @@ class ProfilesTest {
     Path tmp;
 
     @Test
-    void quickIsTheSeedExperimentAtCoresWorkers() {
+    void quickIsCpuAndIoScalingAtCoresWorkers() {
         Profile quick = Profiles.load("quick", 16);
         assertThat(quick.comparable()).isTrue();
         assertThat(quick.failOnError()).isFalse();

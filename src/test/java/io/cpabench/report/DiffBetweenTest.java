@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SourcesTest {
+class DiffBetweenTest {
     @TempDir
     Path tmp;
 
@@ -19,7 +19,7 @@ class SourcesTest {
     @Test
     void forkStatisticsJudgeTheFixtureLikeCompare() {
         List<ResultSet> sets = fixture();
-        Diff d = Sources.diff().compare(sets.get(0), sets.get(1));
+        Diff d = Diff.between(sets.get(0), sets.get(1));
         assertThat(d.method()).contains("Welch");
         // the JDK 25 fixture runs FORK_JOIN 8% faster and EVENT_LOOP 10% slower
         assertThat(d.rows()).filteredOn(r -> r.label().contains("FORK_JOIN")).extracting(Diff.Row::verdict).contains("faster");
@@ -30,7 +30,7 @@ class SourcesTest {
     @Test
     void latencyPercentilesAreRowsOfTheDiffAndTheForestPlotWithTheirOwnBand() {
         List<ResultSet> sets = fixture();
-        Diff d = Sources.diff().compare(sets.get(0), sets.get(1));
+        Diff d = Diff.between(sets.get(0), sets.get(1));
         // four LoopLatencyBenchmark rows, each followed by its p50, p99 and p99.9
         assertThat(d.rows()).filteredOn(Diff.Row::isLatency).hasSize(12)
                 .allSatisfy(r -> {
@@ -55,7 +55,7 @@ class SourcesTest {
     @Test
     void aDiffWithoutPercentilesDrawsOneBand() throws Exception {
         List<ResultSet> sets = ResultSets.load(List.of(oneFork("a.json", 10.0), oneFork("b.json", 12.0)));
-        Diff d = Sources.diff().compare(sets.get(0), sets.get(1));
+        Diff d = Diff.between(sets.get(0), sets.get(1));
         assertThat(d.latencyMinEffect()).isNaN();
         assertThat(ForestChart.of(d).getSeriesCollection()).noneMatch(s -> s.getName().contains("latency"));
     }
@@ -65,7 +65,7 @@ class SourcesTest {
         Path a = oneFork("a.json", 10.0);
         Path b = oneFork("b.json", 12.0);
         List<ResultSet> sets = ResultSets.load(List.of(a, b));
-        Diff d = Sources.diff().compare(sets.get(0), sets.get(1));
+        Diff d = Diff.between(sets.get(0), sets.get(1));
         assertThat(d.method()).startsWith("fewer than 2 forks");
         assertThat(d.rows()).singleElement().satisfies(r -> assertThat(r.ratio()).isEqualTo(1.2));
     }
@@ -73,7 +73,7 @@ class SourcesTest {
     @Test
     void uslFitReadsTheGilAsSerialised() {
         ScalingGroup cpu = ScalingGroups.of(fixture().get(0).rows()).get(0);
-        var fit = Sources.scalingFits().fit(cpu, "GIL_THREADS", ScalingGroup.values(cpu.models().get("GIL_THREADS")), cpu.sequential());
+        var fit = ScalingFits.fit(cpu, "GIL_THREADS", ScalingGroup.values(cpu.models().get("GIL_THREADS")), cpu.sequential());
         assertThat(fit).hasValueSatisfying(f -> {
             assertThat(f.sigma()).isGreaterThan(0.9);
             assertThat(f.reading()).contains("serialised");

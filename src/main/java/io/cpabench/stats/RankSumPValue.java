@@ -7,8 +7,8 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  * about the shape of the fork distribution. Exact for small tie-free samples (Hipparchus switches to
  * the normal approximation above 50 values or with ties).
  */
-public final class RankTest {
-    private RankTest() {}
+public final class RankSumPValue {
+    private RankSumPValue() {}
 
     /** NaN when either side has too few forks for the test to mean anything. */
     public static double pValue(ForkSample oldSide, ForkSample newSide) {
