@@ -24,9 +24,10 @@ ok() {
   echo "nightly-test: ok: $*"
 }
 
-# A result file of NIGHT for runner ci16 / jdk17 whose fork means are LEVEL ±1% (three iterations a fork).
+# A result file of NIGHT for runner ci16 / jdk17 whose fork means are LEVEL ±1% (three iterations a fork);
+# with NOISY set, its environment file says the run's forks until precise found the row too noisy.
 fake_results() {
-  local night=$1 level=$2 dir f rows=""
+  local night=$1 level=$2 noisy=${3:-} dir f rows=""
   dir=$tmp/results-$night/ci16/jdk17
   mkdir -p "$dir"
   for f in 0.99 1.01 1.00 0.995 1.005; do
@@ -37,14 +38,21 @@ fake_results() {
   "params":{"workload":"CPU","model":"FORK_JOIN","workers":"2"},
   "primaryMetric":{"score":$level,"scoreError":1.0,"scoreUnit":"ops/s","rawData":[${rows%,}]},"secondaryMetrics":{}}]
 EOF
+  if [[ -n $noisy ]]; then
+    cat >"$dir/${night}T01-00-00Z.env.json" <<EOF
+{"forksUntilPrecise":[{"benchmark":"io.cpabench.bench.ScalingBenchmark.run","mode":"thrpt","threads":1,
+  "params":{"workload":"CPU","model":"FORK_JOIN","workers":"2"},"forks":30,"spread":0.2,"halfWidth":0.075,
+  "precision":0.02,"maxForks":30,"outcome":"TOO_NOISY"}]}
+EOF
+  fi
   echo "$tmp/results-$night"
 }
 
-# Runs the nightly comparison of NIGHT at LEVEL against the history; sets $rc.
+# Runs the nightly comparison of NIGHT at LEVEL against the history; sets $rc. NOISY=1 marks the row too noisy.
 night() {
   local night=$1 level=$2 results
   shift 2
-  results=$(fake_results "$night" "$level")
+  results=$(fake_results "$night" "$level" "${NOISY:-}")
   rm -f "$summary"
   rc=0
   bash "$nightly" compare --results "$results" --history "$history" --night "$night" --summary "$summary" "$@" \
@@ -107,6 +115,14 @@ mapfile -t kept < <(find "$history/ci16" -mindepth 1 -maxdepth 1 -type d -printf
   || fail "retention of 5 days on 2026-01-12 kept: ${kept[*]}"
 ok "retention deletes the nights more than 5 days before tonight"
 
+NOISY=1 night 2026-01-13 600
+expect_rc 0 "too noisy night"
+expect_summary "too noisy on this machine, not judged" "too noisy night"
+expect_summary "new: spread 20% after 30 forks" "too noisy night"
+[[ ! -f $history/ci16/2026-01-13/jdk17/FLAGGED ]] || fail "a night whose only slower row was too noisy was flagged"
+[[ -f $history/ci16/2026-01-13/jdk17/2026-01-13T01-00-00Z.env.json ]] || fail "the too-noisy mark is not kept in the history"
+ok "a row the run found too noisy on its machine is reported apart, with its spread, and does not fail the night"
+
 night 2026-13-01 1000
 expect_rc 2 "bad night"
 if [[ $(wc -l <"$tmp/err") != 1 ]] || ! grep -q "bad --night '2026-13-01'" "$tmp/err"; then
@@ -116,4 +132,10 @@ rc=0
 bash "$nightly" accept --history "$history" --runner ci16 --night 2026-01-09 --reason x >"$tmp/out" 2>"$tmp/err" || rc=$?
 expect_rc 2 "accepting a good night"
 grep -q "nothing flagged" "$tmp/err" || fail "accepting a good night: $(cat "$tmp/err")"
+rc=0
+bash "$nightly" calibrate --runs 3 >"$tmp/out" 2>"$tmp/err" || rc=$?
+expect_rc 2 "calibrate with an unknown option"
+if [[ $(wc -l <"$tmp/err") != 1 ]] || ! grep -q "calibrate: unknown option '--runs'" "$tmp/err"; then
+  fail "calibrate --runs: $(cat "$tmp/err")"
+fi
 ok "bad input exits 2 with one line"

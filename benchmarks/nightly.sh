@@ -14,7 +14,9 @@
 #       The band is 5% (or $CPABENCH_MIN_EFFECT), not compare's 2%: on a shared 2-vCPU VM, five
 #       A/A pairs of the nightly (one jar) gave 72-76 of 77 rows ~ at 5% (75 and 76 as the nightly is now)
 #       but 40-65 at 2% (hand-off rows whose fork means spread up to 16%, and whole runs 2-6% apart
-#       on an idle guest); a job must not go red on a machine's noise.
+#       on an idle guest); a job must not go red on a machine's noise. For the same reason, rows a
+#       run marked too noisy on its machine (forks until precise at its cap, in its .env.json) are
+#       listed apart by compare, with their spread, and never make the night fail or flagged.
 #   benchmarks/nightly.sh compare ... --history DIR [--night YYYY-MM-DD] [--baseline-nights K]
 #                                     [--retention-days D]
 #       also against the past: per runner/JDK, tonight against the pooled forks of the last K (5)
@@ -23,6 +25,11 @@
 #       regression, and nights more than D (90) days before tonight are deleted. A flagged night is
 #       not pooled until it is accepted (below); an accepted night is the new normal, so no night
 #       before it is pooled again: a regression someone accepted stops failing the following nights.
+#   benchmarks/nightly.sh calibrate [--runner LABEL] [--results DIR] [--out FILE]
+#       this machine's noise floor: the noise profile as one interleaved A/A run on $JAVA (default: java)
+#       under two labels (jdkN-a, jdkN-b in DIR/LABEL/), then noise-floor on the two, written as JSON to
+#       FILE (default DIR/LABEL/noise-floor.json): per row the smallest change this machine sees and the
+#       forks ±2% and ±5% need; run --dry-run --noise-floor FILE estimates forks until precise from it.
 #   benchmarks/nightly.sh accept  --history DIR --runner LABEL --night YYYY-MM-DD [--jdk jdkN] --reason TEXT
 #       accept a flagged night (every flagged JDK of it, or one): writes ACCEPTED beside FLAGGED.
 #   benchmarks/nightly.sh push-history WORKTREE MESSAGE
@@ -75,6 +82,28 @@ bench() {
   done
   build_if_needed
   "$java_bin" -jar "$jar" run --profile "$profile" --runner "$runner" --results "$results" "${jdks[@]}"
+}
+
+# The machine's noise floor (issue 20): the noise profile as one interleaved A/A run (one java under two
+# labels, so both sample every stretch of the run alike), then noise-floor on the two result sets.
+calibrate() {
+  local runner=${RUNNER:-$(hostname)} results=$here/jmh-results-calibration out="" java_bin=${JAVA:-java} java_path major
+  while (($#)); do
+    case $1 in
+      --runner) runner=$2; shift 2 ;;
+      --results) results=$2; shift 2 ;;
+      --out) out=$2; shift 2 ;;
+      *) die "calibrate: unknown option '$1' (valid: --runner, --results, --out)" ;;
+    esac
+  done
+  java_path=$(command -v "$java_bin") || die "calibrate: no java '$java_bin' (set JAVA)"
+  major=$("$java_path" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  [[ -n $major ]] || die "calibrate: cannot tell the JDK version of $java_path"
+  out=${out:-$results/$runner/noise-floor.json}
+  build_if_needed
+  "$java_path" -jar "$jar" run --profile noise --runner "$runner" --results "$results" \
+    --jdk "$major-a=$java_path" --jdk "$major-b=$java_path"
+  "$java_path" -jar "$jar" noise-floor "$results/$runner/jdk$major-a" "$results/$runner/jdk$major-b" --out "$out"
 }
 
 compare() {
@@ -289,8 +318,9 @@ cmd=${1:-}
 case $cmd in
   bench) bench "$@" ;;
   compare) compare "$@" ;;
+  calibrate) calibrate "$@" ;;
   accept) accept "$@" ;;
   push-history) push_history "$@" ;;
   local) local_run "$@" ;;
-  *) die "usage: nightly.sh bench|compare|accept|push-history|local [options] (see the comment at the top)" ;;
+  *) die "usage: nightly.sh bench|compare|calibrate|accept|push-history|local [options] (see the comment at the top)" ;;
 esac

@@ -10,6 +10,7 @@ import io.cpabench.stats.PooledRow;
 import io.cpabench.stats.ResultFiles;
 import io.cpabench.stats.RowKey;
 import io.cpabench.stats.SideLoad;
+import io.cpabench.stats.TooNoisy;
 import io.cpabench.stats.VerdictRule;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +32,6 @@ final class CompareCommand implements Callable<Integer> {
     static final int REGRESSION = 1;
     static final String MIN_EFFECT = "2%";
     static final String MIN_EFFECT_LATENCY = "5%";
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
 
     /** The output formats; lower-case because they are typed as such. */
     enum Format {
@@ -65,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "the same for latency percentiles (p50, p99, p99.9), whose fork means spread more, e.g. 5%%")
     String minEffectLatency;
 
-    @Option(names = "--fail-on-regression", description = "exit 1 if any row, or any latency percentile, is significantly slower")
+    @Option(names = "--fail-on-regression", description = "exit 1 if any row, or any latency percentile, is significantly slower (rows a run marked too noisy on its machine are shown apart and never fail it)")
     boolean failOnRegression;
 
     CompareCommand(PrintStream out) {
@@ -111,15 +109,11 @@ final class CompareCommand implements Callable<Integer> {
                     + " by benchmark, mode, params and threads");
         }
         // the environment files are read only for a comparison that will be printed
-        return c.withLoads(List.of(SideLoad.read("old", p.oldPath()), SideLoad.read("new", p.newPath())));
+        return c.withLoads(List.of(SideLoad.read("old", p.oldPath()), SideLoad.read("new", p.newPath())))
+                .withTooNoisy(TooNoisy.marks(p.oldPath()), TooNoisy.marks(p.newPath()));
     }
 
     static double minEffect(String option, String text) {
-        Matcher m = PERCENT.matcher(text.strip());
-        double percent = m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
-        if (!(percent >= 0 && percent < 100)) {
-            throw new IllegalArgumentException("bad " + option + " '" + text + "': expected a percentage in [0%, 100%), like 2%");
-        }
-        return percent / 100;
+        return PrecisionTarget.percent(option, text, true);
     }
 }

@@ -2,17 +2,24 @@ package io.cpabench.cli;
 
 import io.cpabench.latency.LatencyProfiler;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.UnCloseablePrintStream;
+import org.openjdk.jmh.util.Utils;
 
 /** Runs one planned group through JMH's {@link Runner}; JMH's progress goes to stdout as usual. */
 public final class GroupRunner {
@@ -25,17 +32,57 @@ public final class GroupRunner {
     }
 
     public PieceOutcome run(PlannedRun run, Path json) {
+        ForkWatch watch = null;
         try {
             Files.deleteIfExists(json);
-            new Runner(options(run, json).build()).run();
-            // forks killed by Ctrl-C look like failed benchmarks to JMH
-            return RunInterrupt.started() ? new PieceOutcome(json, Optional.of("interrupted"), true) : new PieceOutcome(json, Optional.empty());
+            Options options = options(run, json).build();
+            watch = new ForkWatch(output(options));
+            new Runner(options, watch).run();
+            return judged(json, watch, Optional.empty(), false);
         } catch (RunnerException | IOException | RuntimeException e) {
             // One broken group must not cost the others their results; the missing rows are reported.
             String why = e.getMessage() != null ? e.getMessage() : e.toString();
-            String line = why.lines().findFirst().orElse(why);
-            return new PieceOutcome(json, Optional.of(line), RunInterrupt.started() || JmhLock.isLockFailure(why) || cannotStart(e));
+            Optional<String> noJava = javaNotStarted(why);
+            String line = noJava.orElse(why.lines().findFirst().orElse(why));
+            return judged(json, watch, Optional.of(line), JmhLock.isLockFailure(why) || cannotStart(e) || noJava.isPresent());
         }
+    }
+
+    /**
+     * Whose failure it was. JMH's output decides when it says a fork never reached the benchmark (with
+     * failOnError false that is all JMH does), and names the benchmark's own exception in one line.
+     */
+    static PieceOutcome judged(Path json, ForkWatch watch, Optional<String> error, boolean outside) {
+        if (RunInterrupt.started()) {
+            // forks killed by Ctrl-C look like failed benchmarks to JMH
+            return new PieceOutcome(json, Optional.of("interrupted"), true);
+        }
+        Optional<String> notStarted = watch != null ? watch.notStarted() : Optional.empty();
+        if (outside || notStarted.isPresent()) {
+            return new PieceOutcome(json, notStarted.or(() -> error), true);
+        }
+        return new PieceOutcome(json, (watch != null ? watch.failure() : Optional.<String>empty()).or(() -> error));
+    }
+
+    /**
+     * JMH 1.37 starts a --jvm other than its own once bare, for its properties, before any fork; when that
+     * java cannot start (gone, no memory) it throws, whatever failOnError says, with the reason in brackets.
+     */
+    static Optional<String> javaNotStarted(String message) {
+        if (!message.startsWith("Unable to extract forked JVM properties")) {
+            return Optional.empty();
+        }
+        int at = message.lastIndexOf("'; [");
+        String said = at < 0 ? message : message.substring(at + 4, message.endsWith("]") ? message.length() - 1 : message.length());
+        return Optional.of("its fork's java could not be started: " + said.lines().filter(l -> !l.isBlank()).findFirst().orElse(said).strip());
+    }
+
+    /** The output {@code new Runner(options)} would make: -o's file, else System.out, which JMH's close must leave open. */
+    private static OutputFormat output(Options options) throws IOException {
+        PrintStream out = options.getOutput().hasValue()
+                ? new PrintStream(options.getOutput().get())
+                : new UnCloseablePrintStream(System.out, Utils.guessConsoleEncoding());
+        return OutputFormatFactory.createFormatInstance(out, options.verbosity().orElse(Defaults.VERBOSITY));
     }
 
     /** An error starting a process (the fork's java missing, no memory or pids left to fork) anywhere in the causes. */

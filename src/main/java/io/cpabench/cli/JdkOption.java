@@ -4,12 +4,12 @@ import io.cpabench.results.ResultPaths;
 import io.cpabench.workload.CpuScale;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,56 +37,80 @@ final class JdkOption {
         if (!specs.isEmpty() && jmhJvm.isPresent()) {
             throw new IllegalArgumentException("give the forks' java either with --jdk or with -jvm after --, not both");
         }
-        List<ForkJdk> plain = new ArrayList<>();
         if (specs.isEmpty()) {
-            plain.add(ForkJdk.of(jmhJvm.orElse(null)));
+            ForkJdk plain = ForkJdk.of(jmhJvm.orElse(null));
+            List<String> a = args(argSpecs, Set.of(plain.label())).getOrDefault(plain.label(), List.of());
+            return List.of(a.isEmpty() ? plain : withArgs(plain, a));
         }
-        Map<String, ForkJdk> byLabel = new LinkedHashMap<>();
-        for (String spec : specs) {
-            ForkJdk jdk = verified(spec);
-            if (byLabel.put(jdk.label(), jdk) != null) {
-                throw new IllegalArgumentException("--jdk " + jdk.label() + " is given twice; each label gets one result set"
+        Map<String, Spec> byLabel = new LinkedHashMap<>();
+        for (String text : specs) {
+            Spec spec = Spec.parse(text);
+            if (byLabel.put(spec.label(), spec) != null) {
+                throw new IllegalArgumentException("--jdk " + spec.label() + " is given twice; each label gets one result set"
                         + " (give the same java two labels, e.g. 25-a and 25-b, to run it twice)");
             }
         }
-        plain.forEach(j -> byLabel.put(j.label(), j));
         Map<String, List<String>> args = args(argSpecs, byLabel.keySet());
-        List<ForkJdk> out = new ArrayList<>();
-        for (ForkJdk jdk : byLabel.values()) {
-            List<String> a = args.getOrDefault(jdk.label(), List.of());
-            out.add(a.isEmpty() ? jdk : withArgs(jdk, a));
-        }
-        return out;
+        return byLabel.values().stream().map(s -> s.verified(args.getOrDefault(s.label(), List.of()))).toList();
     }
 
-    static ForkJdk verified(String spec) {
-        Matcher m = SPEC.matcher(spec.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("bad --jdk '" + spec + "'; expected " + FORMAT
-                    + ", e.g. 17=/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+    /** One --jdk LABEL=JAVA, parsed and its file checked; the java is only started by {@link #verified}. */
+    private record Spec(String text, String label, int major, Path java) {
+        static Spec parse(String text) {
+            Matcher m = SPEC.matcher(text.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("bad --jdk '" + text + "'; expected " + FORMAT
+                        + ", e.g. 17=/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+            }
+            Path java = Path.of(m.group(3));
+            if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
+                throw new IllegalArgumentException("--jdk " + text + ": " + java + (Files.isDirectory(java)
+                        ? " is a directory; give its bin/java" : Files.exists(java) ? " is not executable" : " does not exist"));
+            }
+            return new Spec(text, m.group(1), Integer.parseInt(m.group(2)), java);
         }
-        String label = m.group(1);
-        int major = Integer.parseInt(m.group(2));
-        Path java = Path.of(m.group(3));
-        if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
-            throw new IllegalArgumentException("--jdk " + spec + ": " + java + (Files.isDirectory(java)
-                    ? " is a directory; give its bin/java" : Files.exists(java) ? " is not executable" : " does not exist"));
+
+        /**
+         * The configuration, after one start of its java with its options, which says both its major and
+         * that it accepts them. Only when that start fails is the java started bare, to tell which was wrong.
+         */
+        ForkJdk verified(List<String> args) {
+            int actual;
+            try {
+                actual = ForkJdk.probe(java.toString(), args);
+            } catch (IllegalArgumentException e) {
+                if (args.isEmpty()) {
+                    throw notJava(e);
+                }
+                checkMajor(bareMajor());
+                throw new IllegalArgumentException("--jdk-args " + label + ": " + e.getMessage(), e);
+            }
+            checkMajor(actual);
+            return new ForkJdk(actual, java.toString(), label, args);
         }
-        int actual;
-        try {
-            actual = ForkJdk.probe(java.toString());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--jdk " + spec + ": not a java executable (" + e.getMessage() + ")", e);
+
+        private int bareMajor() {
+            try {
+                return ForkJdk.probe(java.toString());
+            } catch (IllegalArgumentException e) {
+                throw notJava(e);
+            }
         }
-        if (actual != major) {
-            throw new IllegalArgumentException("--jdk " + spec + ": that java is JDK " + actual + ", not " + major
-                    + " (a label starts with the JDK's major)");
+
+        private IllegalArgumentException notJava(IllegalArgumentException e) {
+            return new IllegalArgumentException("--jdk " + text + ": not a java executable (" + e.getMessage() + ")", e);
         }
-        return new ForkJdk(actual, java.toString(), label, List.of());
+
+        private void checkMajor(int actual) {
+            if (actual != major) {
+                throw new IllegalArgumentException("--jdk " + text + ": that java is JDK " + actual + ", not " + major
+                        + " (a label starts with the JDK's major)");
+            }
+        }
     }
 
     /** --jdk-args LABEL="ARGS": options split at white space, one --jdk-args per label. */
-    private static Map<String, List<String>> args(List<String> specs, java.util.Set<String> labels) {
+    private static Map<String, List<String>> args(List<String> specs, Set<String> labels) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String spec : specs) {
             Matcher m = ARGS.matcher(spec.trim());

@@ -13,6 +13,7 @@ import io.cpabench.results.JmhRow;
 import io.cpabench.results.LatencyTable;
 import io.cpabench.results.MachineLoad;
 import io.cpabench.results.PartsDir;
+import io.cpabench.results.PrecisionOutcome;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.RunInfo;
 import io.cpabench.results.RunLoad;
@@ -25,8 +26,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One plan on one JDK configuration: its pieces, run one at a time as the run's schedule calls them and
@@ -44,9 +49,10 @@ final class JdkRun {
     private final int cores;
     private final ForkJdk jdk;
     private final PartsDir parts;
+    // the plan's pieces, then the forks rows got until precise, as the run adds them
     private final List<Piece> pieces;
     private final PieceRunner pieceRunner;
-    private final int doneBefore;
+    private int ranHere;
 
     JdkRun(PrintStream out, Profile profile, JmhExtras extras, String runner, int cores, PieceRunner.Factory pieceRunners,
            ForkJdk jdk, PartsDir parts, List<Piece> pieces) {
@@ -56,9 +62,8 @@ final class JdkRun {
         this.cores = cores;
         this.jdk = jdk;
         this.parts = parts;
-        this.pieces = List.copyOf(pieces);
+        this.pieces = new ArrayList<>(pieces);
         this.pieceRunner = pieceRunners.forJdk(jdk, extras);
-        this.doneBefore = (int) pieces.stream().filter(this::done).count();
     }
 
     ForkJdk jdk() {
@@ -70,7 +75,12 @@ final class JdkRun {
     }
 
     List<Piece> pieces() {
-        return pieces;
+        return List.copyOf(pieces);
+    }
+
+    /** A fork a row grew by (see {@link ExtraForks}); it runs when the schedule calls it. */
+    void add(Piece extra) {
+        pieces.add(extra);
     }
 
     boolean done(Piece p) {
@@ -99,6 +109,7 @@ final class JdkRun {
         }
         parts.record(p.id(), json, error, load);
         Files.deleteIfExists(scratch);
+        ranHere++;
     }
 
     /**
@@ -110,24 +121,33 @@ final class JdkRun {
      */
     Outcome finish(Instant start, List<String> notes) throws IOException {
         List<String> allNotes = new ArrayList<>(notes);
+        long doneBefore = pieces.stream().filter(this::done).count() - ranHere;
         if (doneBefore > 0) {
             // The rows come from more than one process (and maybe hours apart): say so beside them.
             allNotes.add("resumed: " + doneBefore + " of " + pieces.size() + " pieces ran before the resume");
         }
         List<JsonNode> pieceRows = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        Set<String> saidWhy = new HashSet<>();
         // in plan order, so the merged file lists rows as planned and each row's forks in the order they ran
         for (Piece p : pieces.stream().sorted(Piece.PLAN_ORDER).toList()) {
             pieceRows.addAll(parts.rows(p.id()));
-            parts.error(p.id()).ifPresent(e -> failures.add(p.describe() + ": " + e));
+            parts.error(p.id()).ifPresent(e -> {
+                failures.add(p.describe() + ": " + e);
+                saidWhy.add(p.describe());
+            });
         }
         // a row's forks ran as pieces of their own, interleaved with the other rows'
         ArrayNode merged = ForkMerge.merge(pieceRows);
         List<JmhRow> rows = new ArrayList<>();
         merged.forEach(r -> rows.add(JmhRow.of(r)));
-        failures.addAll(MissingRows.find(pieces.stream().map(Piece::run).distinct().toList(), rows));
+        // A one-fork row's piece has the row's name, so a row lost to its failed piece is listed once, with
+        // the reason; a row of F forks that all failed is listed once more, as missing, after its F forks.
+        MissingRows.find(pieces.stream().map(Piece::run).distinct().toList(), rows).stream().filter(m -> !saidWhy.contains(m))
+                .forEach(failures::add);
         RunLoad load = new RunLoad(pieces.stream().map(p -> parts.load(p.id())).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(MachineLoad::start)).toList(), pieces.size());
+        List<PrecisionOutcome> precision = precision();
         Optional<String> busyWarning = load.warning();
         busyWarning.ifPresent(allNotes::add);
         Instant end = Instant.now();
@@ -140,13 +160,14 @@ final class JdkRun {
             Path file = ResultPaths.freeFile(parts.resultDir(), start);
             AtomicFiles.writeNew(file, JmhJson.toJson(merged));
             RunInfo info = new RunInfo(profile.name(), profile.comparable(), runner, jdk.major(),
-                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), jdk.label(), jdk.args(), start, end, failures, allNotes, load);
+                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), jdk.label(), jdk.args(), start, end, failures, allNotes, load, precision);
             List<JsonNode> jsonRows = new ArrayList<>();
             merged.forEach(jsonRows::add);
             AtomicFiles.writeNew(ResultPaths.envFile(file), EnvironmentFile.json(info, jsonRows));
             out.println();
             out.println(load.line());
             busyWarning.ifPresent(out::println);
+            PrecisionLines.of(precision).forEach(out::println);
             out.println("results: " + file + (profile.comparable() ? "" : "  (profile " + profile.name() + ": not comparable)"));
             written = Optional.of(file);
         } else {
@@ -156,5 +177,15 @@ final class JdkRun {
         parts.remove();
         failures.forEach(f -> out.println("FAILED " + f));
         return new Outcome(written, !failures.isEmpty());
+    }
+
+    /** How each row that forked until precise ended, from its fork means in the parts; empty when none did. */
+    private List<PrecisionOutcome> precision() {
+        Map<Integer, List<Piece>> rows = new TreeMap<>();
+        pieces.stream().filter(p -> p.run().precision() != null && done(p))
+                .forEach(p -> rows.computeIfAbsent(p.row(), r -> new ArrayList<>()).add(p));
+        List<PrecisionOutcome> out = new ArrayList<>();
+        rows.values().forEach(row -> RowPrecision.ask(parts, row).forEach(a -> out.add(a.outcome(row.get(0).run().precision()))));
+        return out;
     }
 }

@@ -7,9 +7,7 @@ import io.cpabench.stats.NoiseFloorText;
 import io.cpabench.stats.ResultFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,22 +68,10 @@ final class NoiseFloorCommand implements Callable<Integer> {
         NoiseFloor floor = new NoiseFloor(alpha, power, sets, missing);
         String json = NoiseFloorJson.render(floor);
         if (outFile != null) {
-            write(outFile, json);
+            io.cpabench.results.AtomicFiles.replace(outFile, json);
         }
         out.print(format == Format.json ? json : NoiseFloorText.render(floor));
         out.flush();
         return 0;
-    }
-
-    // A calibration is derived data: a new one replaces the old file, atomically.
-    private static void write(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = io.cpabench.results.AtomicFiles.stage(dir, file.getFileName().toString(), text);
-        try {
-            Files.move(tmp, file.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -42,7 +42,7 @@ record Piece(String id, PlannedRun run, int row, int fork, int forks) {
                 int forks = Math.max(1, run.forks());
                 PlannedRun one = new PlannedRun(run.group(), run.include(), params, run.expectedKeys(), run.threads(),
                         Math.min(1, run.forks()), run.warmupIterations(), run.warmupTime(), run.measurementIterations(),
-                        run.measurementTime(), run.jvmArgs(), run.failOnError());
+                        run.measurementTime(), run.jvmArgs(), run.failOnError(), run.precision());
                 for (int k = 0; k < forks; k++) {
                     slots.add(new Slot(one, combination, row, k + 1, forks, (k + 0.5) / forks));
                 }
@@ -55,6 +55,16 @@ record Piece(String id, PlannedRun run, int row, int fork, int forks) {
             pieces.add(new Piece(id(pieces.size() + 1, s.run(), s.combination(), s.fork(), s.forks()), s.run(), s.row(), s.fork(), s.forks()));
         }
         return pieces;
+    }
+
+    /**
+     * Fork {@code fork} of a row that forks until precise grew to {@code forks}: the same one-fork run as
+     * {@code template}, one of the row's pieces. Its id is the row's content and the fork, without a
+     * position (where it runs is decided while the run goes), so growing the row again never reuses one.
+     */
+    static Piece extra(Piece template, int fork, int forks) {
+        String content = template.id().replaceFirst("^(\\d{3,}|x)-", "").replaceFirst("-fork\\d+(of\\d+)?$", "");
+        return new Piece("x-" + content + "-fork" + fork, template.run(), template.row(), fork, forks);
     }
 
     /** "ScalingBenchmark.run workload=CPU model=X (fork 2 of 5)" for failure lists. */

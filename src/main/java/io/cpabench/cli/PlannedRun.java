@@ -11,12 +11,21 @@ import java.util.Set;
  * this JDK and with the user's overrides. {@code expectedKeys} are the parameters the profile
  * planned, whose every combination must come back as a result row. {@code jvmArgs} go to the forks
  * as JMH's jvmArgsPrepend, the one list benchmarks leave alone (ScalingBenchmark's
- * {@code @Fork(jvmArgsAppend = "-Xmx3g")} must survive a profile adding flags).
+ * {@code @Fork(jvmArgsAppend = "-Xmx3g")} must survive a profile adding flags). {@code precision} is
+ * null unless its rows get forks until precise.
  */
 public record PlannedRun(String group, String include, Map<String, List<String>> params, Set<String> expectedKeys,
                          int threads, int forks, int warmupIterations, String warmupTime,
                          int measurementIterations, String measurementTime, List<String> jvmArgs,
-                         boolean failOnError) {
+                         boolean failOnError, PrecisionTarget precision) {
+
+    /** A run without forks until precise. */
+    public PlannedRun(String group, String include, Map<String, List<String>> params, Set<String> expectedKeys,
+                      int threads, int forks, int warmupIterations, String warmupTime,
+                      int measurementIterations, String measurementTime, List<String> jvmArgs, boolean failOnError) {
+        this(group, include, params, expectedKeys, threads, forks, warmupIterations, warmupTime, measurementIterations,
+                measurementTime, jvmArgs, failOnError, null);
+    }
 
     /** Every planned parameter combination, in JMH's order (the first key varies slowest). */
     public List<Map<String, String>> combinations() {
@@ -41,8 +50,17 @@ public record PlannedRun(String group, String include, Map<String, List<String>>
 
     /** Rough wall time: JMH's iteration times are minimums, plus a JVM start per fork. */
     public double estimatedSeconds() {
-        double perFork = 1.5 + warmupIterations * seconds(warmupTime) + measurementIterations * seconds(measurementTime);
-        return combinations().size() * Math.max(1, forks) * perFork;
+        return combinations().size() * Math.max(1, forks) * secondsPerFork();
+    }
+
+    /** As {@link #estimatedSeconds}, with every row grown to its cap when it forks until precise: the worst case. */
+    public double worstSeconds() {
+        return precision == null ? estimatedSeconds() : combinations().size() * Math.max(forks, precision.maxForks()) * secondsPerFork();
+    }
+
+    /** Rough wall time of one fork of one combination. */
+    public double secondsPerFork() {
+        return 1.5 + warmupIterations * seconds(warmupTime) + measurementIterations * seconds(measurementTime);
     }
 
     private static double seconds(String time) {

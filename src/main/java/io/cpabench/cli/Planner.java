@@ -148,13 +148,18 @@ public final class Planner {
         List<String> jvmArgs = new ArrayList<>(extras.jvmArgsPrepend());
         jvmArgs.addAll(g.jvmArgs());
         jvmArgs.addAll(jdk.forkJvmArgs());
-        return new PlannedRun(g.name(), g.include(), params, expected, threads,
-                extras.forks().orElse(g.forks()),
+        int forks = extras.forks().orElse(g.forks());
+        if (g.precision() != null && g.precision().maxForks() < Math.max(forks, 2)) {
+            throw new IllegalArgumentException("profile '" + profile.name() + "' group '" + g.name() + "': max forks "
+                    + g.precision().maxForks() + " is below its " + Math.max(forks, 2) + " planned forks; valid: "
+                    + Math.max(forks, 2) + " to " + PrecisionTarget.MAX_FORKS);
+        }
+        return new PlannedRun(g.name(), g.include(), params, expected, threads, forks,
                 extras.warmupIterations().orElse(warmupIterations),
                 extras.warmupTime().map(TimeValue::toString).orElse(warmupTime),
                 extras.measurementIterations().orElse(g.measurementIterations()),
                 extras.measurementTime().map(TimeValue::toString).orElse(g.measurementTime()),
-                jvmArgs, extras.failOnError().orElse(profile.failOnError()));
+                jvmArgs, extras.failOnError().orElse(profile.failOnError()), g.precision());
     }
 
     /**

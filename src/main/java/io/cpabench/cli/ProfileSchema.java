@@ -41,6 +41,11 @@ final class ProfileSchema {
         GROUP.put("threads", ProfileSchema::threads);
         GROUP.put("jvmArgs", ProfileSchema::strings);
         GROUP.put("slowWarmup", ProfileSchema::slowWarmup);
+        GROUP.put("precision", ProfileSchema::precision);
+        GROUP.put("maxForks", (w, n) -> {
+            integer(w, n, 2);
+            PrecisionTarget.maxForks(w.text(), n.asInt());
+        });
         WARMUP.put("iterations", (w, n) -> integer(w, n, 1));
         WARMUP.put("time", ProfileSchema::time);
         WARMUP.put("why", ProfileSchema::text);
@@ -119,6 +124,12 @@ final class ProfileSchema {
         } catch (RuntimeException e) {
             throw where.bad("'" + node.asText() + "' is not a JMH time; valid: a number and a unit, e.g. 400ms, 1s, 2min");
         }
+    }
+
+    /** "2%": the interval's target half-width, as --precision takes it. */
+    private static void precision(Where where, JsonNode node) {
+        text(where, node);
+        PrecisionTarget.percent(where.text(), node.asText(), false);
     }
 
     private static void regex(Where where, JsonNode node) {

@@ -122,7 +122,9 @@ public final class Profiles {
         String warmupTime = g.path("warmupTime").asText("1s");
         return new ProfileGroup(name, include, params, g.path("forks").asInt(1), warmupIterations, warmupTime,
                 g.path("measurementIterations").asInt(3), g.path("measurementTime").asText("1s"),
-                threads, values(g.path("jvmArgs"), cores), slowWarmup(g.path("slowWarmup"), name, warmupIterations, warmupTime));
+                threads, values(g.path("jvmArgs"), cores), slowWarmup(g.path("slowWarmup"), name, warmupIterations, warmupTime),
+                PrecisionTarget.of(g.path("precision").isTextual() ? g.path("precision").asText() : null,
+                        g.path("maxForks").isInt() ? g.path("maxForks").asInt() : null, "profile group '" + name + "'"));
     }
 
     /** {@code "slowWarmup": {"MULTI_INTERPRETER": {"iterations": 6, "time": "1s"}}}, model names checked. */

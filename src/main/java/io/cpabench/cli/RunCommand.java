@@ -1,5 +1,6 @@
 package io.cpabench.cli;
 
+import io.cpabench.results.Numbers;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.PartsDir;
 import io.cpabench.results.ResumeTarget;
@@ -49,11 +50,24 @@ public final class RunCommand implements Callable<Integer> {
                     + "cpabench.cpuScale=1.05\" (a known 5%% slowdown of every compute step); repeatable")
     List<String> jdkArgs = new ArrayList<>();
 
+    @Option(names = "--precision", paramLabel = "P",
+            description = "forks until precise: after its planned forks, a row whose 95%% interval is wider than ±P (e.g. 2%%) gets more,"
+                    + " interleaved with the rest of the run, up to --max-forks; rows still wider are reported too noisy on this machine")
+    String precision;
+
+    @Option(names = "--max-forks", paramLabel = "N", description = "with --precision: the most forks a row may grow to, 2 to 1000")
+    Integer maxForks;
+
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
 
     @Option(names = "--cores", paramLabel = "N", description = "with --dry-run: plan as if this machine had N cores")
     Integer cores;
+
+    @Option(names = "--noise-floor", paramLabel = "FILE",
+            description = "with --dry-run: estimate the forks rows until precise will get from this noise-floor file's spreads"
+                    + " (noise-floor --out); without it the estimate assumes every such row grows to its cap")
+    Path noiseFloor;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "finish an interrupted run: its <stamp>.parts directory (any JDK's: they resume together), or a directory holding it")
@@ -82,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cores only plans (with --dry-run): a real run sizes itself to this machine's "
                     + Runtime.getRuntime().availableProcessors() + " cores");
         }
+        if (noiseFloor != null && !dryRun) {
+            throw new IllegalArgumentException("--noise-floor only estimates (with --dry-run): a real run asks each row's own forks");
+        }
         if (cores != null && cores < 1) {
             throw new IllegalArgumentException("bad --cores " + cores + "; valid: a positive integer");
         }
@@ -89,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
         String profileName = profile != null ? profile : "quick";
         String profileText = Profiles.read(profileName);
         JmhExtras extras = new JmhExtras(jmhArgs);
-        Profile p = Profiles.parse(profileText, profileName, planCores);
+        Profile p = PrecisionTarget.override(Profiles.parse(profileText, profileName, planCores), precision, maxForks);
         List<String> workerList = Planner.parseWorkers(workers);
         Map<ForkJdk, List<String>> notes = new LinkedHashMap<>();
         Map<ForkJdk, List<Piece>> pieces = new LinkedHashMap<>();
@@ -104,15 +121,17 @@ public final class RunCommand implements Callable<Integer> {
         OutputDir.check(results(), "--results");
         boolean several = plans.size() > 1;
         if (dryRun) {
+            GrowthEstimate growth = GrowthEstimate.of(noiseFloor);
             plans.forEach((jdk, plan) -> {
                 header(several, jdk);
                 notes.get(jdk).forEach(out::println);
-                printPlan(p, plan);
+                printPlan(p, plan, growth);
             });
             if (several) {
-                double total = plans.values().stream().flatMap(List::stream).mapToDouble(PlannedRun::estimatedSeconds).sum();
-                out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%n", plans.size(),
-                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total));
+                List<PlannedRun> all = plans.values().stream().flatMap(List::stream).toList();
+                double total = all.stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
+                out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%s%n", plans.size(),
+                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total), growth.note(all));
             }
             return 0;
         }
@@ -126,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         for (ForkJdk jdk : plans.keySet()) {
             dirs.add(ResultPaths.directory(results(), label, jdk.label()));
             planJsons.add(new RunSpec(profileForResume(profileName), RunSpec.sha256(profileText), planCores, workers, jmhArgs, jdk,
-                    label, start, ids(pieces.get(jdk)), List.copyOf(plans.keySet()), seed).toJson());
+                    label, start, ids(pieces.get(jdk)), List.copyOf(plans.keySet()), seed, precision, maxForks).toJson());
         }
         List<PartsDir> parts = PartsDir.createSiblings(dirs, start, planJsons);
         List<JdkRun> runs = new ArrayList<>();
@@ -148,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     private int resume() throws IOException {
         if (profile != null || runner != null || results != null || workers != null || !jdks.isEmpty() || !jdkArgs.isEmpty()
-                || dryRun || cores != null || !jmhArgs.isEmpty()) {
+                || dryRun || cores != null || !jmhArgs.isEmpty() || precision != null || maxForks != null || noiseFloor != null) {
             throw new IllegalArgumentException("--resume takes everything from the run's plan.json: give it alone");
         }
         PartsDir target = PartsDir.open(ResumeTarget.find(resume));
@@ -159,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("profile " + spec.profile() + " has changed since the run in " + target.path()
                     + " started; resume needs the same profile (the parts are kept)");
         }
-        Profile p = Profiles.parse(profileText, spec.profile(), spec.cores());
+        Profile p = PrecisionTarget.override(Profiles.parse(profileText, spec.profile(), spec.cores()), spec.precision(), spec.maxForks());
         JmhExtras extras = new JmhExtras(spec.jmhArgs());
         Path root = target.resultDir().getParent().getParent();
         String name = target.path().getFileName().toString();
@@ -198,7 +217,8 @@ public final class RunCommand implements Callable<Integer> {
             header(runs.size() > 1, r.jdk());
             notes.get(r.jdk()).forEach(out::println);
             out.println("resuming " + r.parts().path() + ": " + done + " of " + r.pieces().size() + " pieces done, "
-                    + (r.pieces().size() - done) + " to run");
+                    + (r.pieces().size() - done) + " to run"
+                    + (r.parts().growth().isPresent() ? ", plus the forks added until precise (growth.json)" : ""));
         }
         return runAndFinish(spec.jdks(), runs, spec.seed(), spec.start(), notes, finished);
     }
@@ -287,13 +307,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void printPlan(Profile p, List<PlannedRun> plan) {
+    private void printPlan(Profile p, List<PlannedRun> plan, GrowthEstimate growth) {
         out.println("profile " + p.name() + (p.description().isEmpty() ? "" : ": " + p.description()));
         double total = 0;
         for (PlannedRun run : plan) {
-            out.printf(Locale.ROOT, "  %-10s %-45s threads=%d forks=%d warmup=%d×%s measure=%d×%s%n", run.group(),
+            out.printf(Locale.ROOT, "  %-10s %-45s threads=%d forks=%d warmup=%d×%s measure=%d×%s%s%n", run.group(),
                     run.include(), run.threads(), run.forks(), run.warmupIterations(), run.warmupTime(),
-                    run.measurementIterations(), run.measurementTime());
+                    run.measurementIterations(), run.measurementTime(),
+                    run.precision() == null ? "" : " until ±" + Numbers.sig(run.precision().precision() * 100, 3) + "% or " + run.precision().maxForks());
             run.params().forEach((k, v) -> out.println("      " + k + " = " + String.join(",", v)));
             if (!run.jvmArgs().isEmpty()) {
                 out.println("      jvmArgs: " + String.join(" ", run.jvmArgs()));
@@ -302,11 +323,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         int combos = plan.stream().mapToInt(r -> r.combinations().size()).sum();
         int pieces = Piece.split(plan).size();
-        out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %s%n",
-                combos, pieces, minutes(total));
+        out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %s%s%n",
+                combos, pieces, minutes(total), growth.note(plan));
     }
 
-    private static String minutes(double seconds) {
+    static String minutes(double seconds) {
         return String.format(Locale.ROOT, "%.0f min %02.0f s", Math.floor(seconds / 60), seconds % 60);
     }
 }

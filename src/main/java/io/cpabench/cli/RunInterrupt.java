@@ -2,9 +2,13 @@ package io.cpabench.cli;
 
 import io.cpabench.results.PartsDir;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,19 +50,44 @@ final class RunInterrupt {
         stopForks(GRACE);
     }
 
-    /** One line per run in progress in this process. */
+    /**
+     * One line per run in progress in this process. The configurations of an interleaved run are one
+     * run: their parts directories are counted together, and any of them resumes all, so the first
+     * (in --jdk order) is named.
+     */
     static List<String> lines() {
-        List<String> out = new ArrayList<>();
+        Map<List<Path>, List<Held>> runs = new LinkedHashMap<>();
         for (PartsDir parts : PartsDir.held()) {
-            String of;
-            try {
-                of = " of " + RunSpec.parse(parts.plan(), parts.path()).pieceIds().size();
-            } catch (RuntimeException e) {
-                of = "";
-            }
-            out.add("interrupted after " + parts.finished() + of + " pieces; resume with: run --resume " + parts.path());
+            Held h = Held.of(parts);
+            runs.computeIfAbsent(h.run(), k -> new ArrayList<>()).add(h);
+        }
+        List<String> out = new ArrayList<>();
+        for (List<Held> run : runs.values()) {
+            run.sort(Comparator.comparingInt(Held::order));
+            long finished = run.stream().mapToLong(h -> h.parts().finished()).sum();
+            String of = run.stream().allMatch(h -> h.pieces() >= 0) ? " of " + run.stream().mapToInt(Held::pieces).sum()
+                    + (run.stream().anyMatch(h -> h.parts().growth().isPresent()) ? " planned plus the forks added until precise" : "")
+                    : "";
+            out.add("interrupted after " + finished + of + " pieces; resume with: run --resume " + run.get(0).parts().path());
         }
         return out;
+    }
+
+    /**
+     * A held parts directory, with the run it belongs to (a run's configurations have parts directories
+     * of one name in one runner directory), its place in the run's --jdk order and its piece count, -1
+     * when its plan cannot be read.
+     */
+    private record Held(PartsDir parts, List<Path> run, int order, int pieces) {
+        static Held of(PartsDir parts) {
+            List<Path> run = List.of(parts.resultDir().getParent(), parts.path().getFileName());
+            try {
+                RunSpec spec = RunSpec.parse(parts.plan(), parts.path());
+                return new Held(parts, run, spec.jdks().indexOf(spec.jdk()), spec.pieceIds().size());
+            } catch (RuntimeException e) {
+                return new Held(parts, run, Integer.MAX_VALUE, -1);
+            }
+        }
     }
 
     /** Asks every descendant process to stop, then kills those still there after {@code grace}. */

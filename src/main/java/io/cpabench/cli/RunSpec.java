@@ -27,9 +27,13 @@ import java.util.List;
  *                there are several (plans written before labels ran their JDKs one after another, and
  *                are resumed one JDK at a time)
  * @param seed    the seed of the order inside each round of the interleaving
+ * @param precision {@code run --precision} as given, or null; written only when given, so a plan
+ *                  without it reads as before
+ * @param maxForks  {@code run --max-forks}, or null; likewise
  */
 record RunSpec(String profile, String profileSha256, int cores, String workers, List<String> jmhArgs, ForkJdk jdk,
-               String runner, Instant start, List<String> pieceIds, List<ForkJdk> jdks, long seed) {
+               String runner, Instant start, List<String> pieceIds, List<ForkJdk> jdks, long seed, String precision,
+               Integer maxForks) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int VERSION = 2;
 
@@ -59,6 +63,12 @@ record RunSpec(String profile, String profileSha256, int cores, String workers, 
         pieceIds.forEach(root.putArray("pieces")::add);
         jdks.forEach(j -> root.withArray("jdks").add(json(j)));
         root.put("seed", seed);
+        if (precision != null) {
+            root.put("precision", precision);
+        }
+        if (maxForks != null) {
+            root.put("maxForks", maxForks);
+        }
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (IOException e) {
@@ -101,7 +111,8 @@ record RunSpec(String profile, String profileSha256, int cores, String workers, 
             return new RunSpec(text(root, "profile", source), text(root, "profileSha256", source),
                     positive(root, "cores", source), nullable(root, "workers"), strings(root.path("jmhArgs")), jdk,
                     text(root, "runner", source), Instant.parse(text(root, "start", source)), strings(root.path("pieces")),
-                    List.copyOf(jdks), root.path("seed").asLong(0));
+                    List.copyOf(jdks), root.path("seed").asLong(0), nullable(root, "precision"),
+                    root.path("maxForks").isInt() ? root.path("maxForks").asInt() : null);
         } catch (IOException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(source + " is corrupt: " + e.getMessage().lines().findFirst().orElse(""), e);
         }

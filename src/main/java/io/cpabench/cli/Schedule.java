@@ -27,23 +27,38 @@ final class Schedule {
      *               in --jdk order
      */
     static List<Slot> interleave(Map<ForkJdk, List<Piece>> pieces, long seed) {
+        return rounds(pieces, seed).stream().flatMap(List::stream).toList();
+    }
+
+    /** As {@link #interleave}, a round to a list: fork k of one row on every configuration that has the row. */
+    static List<List<Slot>> rounds(Map<ForkJdk, List<Piece>> pieces, long seed) {
         if (pieces.size() == 1) {
             Map.Entry<ForkJdk, List<Piece>> only = pieces.entrySet().iterator().next();
-            return only.getValue().stream().map(p -> new Slot(only.getKey(), p)).toList();
+            return only.getValue().stream().map(p -> List.of(new Slot(only.getKey(), p))).toList();
         }
         List<String> rows = rowOrder(pieces);
         Map<Round, List<Slot>> rounds = new LinkedHashMap<>();
         pieces.forEach((jdk, list) -> list.forEach(p -> rounds.computeIfAbsent(new Round(at(p), rows.indexOf(row(p))), r -> new ArrayList<>())
                 .add(new Slot(jdk, p))));
         Random random = new Random(seed);
-        List<Slot> out = new ArrayList<>();
+        List<List<Slot>> out = new ArrayList<>();
         rounds.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingDouble(Round::at).thenComparingInt(Round::row)))
                 .forEach(e -> {
                     List<Slot> round = new ArrayList<>(e.getValue());
                     Collections.shuffle(round, random);
-                    out.addAll(round);
+                    out.add(round);
                 });
         return out;
+    }
+
+    /**
+     * A round of forks a row grew by, shuffled like the planned ones, by a seed of its own derived from
+     * the run's, the row and the fork, so a resume shuffles it alike whenever it is made.
+     */
+    static List<Slot> extraRound(List<Slot> slots, long seed, String row, int fork) {
+        List<Slot> round = new ArrayList<>(slots);
+        Collections.shuffle(round, new Random(seed ^ (31L * row.hashCode() + fork)));
+        return round;
     }
 
     private record Round(double at, int row) {}

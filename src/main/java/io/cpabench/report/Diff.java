@@ -49,7 +49,8 @@ record Diff(String oldLabel, String newLabel, String method, double minEffect, L
      * @param ratio  new/old of the score (NaN when not comparable)
      * @param low    interval bounds of the ratio, NaN when there is none
      * @param higherIsBetter whether a ratio above 1 is an improvement (throughput) or a regression (time/op)
-     * @param verdict "faster", "slower", "~", "unsure", or why the row cannot be compared
+     * @param verdict "faster", "slower", "~", "unsure", "too noisy on this machine (…)" for a row a run
+     *                marked so, or why the row cannot be compared
      * @param key    the row's identity, to find it in a noise-floor file
      * @param metric "score", or the latency percentile compared ("latency.p99")
      */

@@ -5,6 +5,7 @@ import io.cpabench.stats.Comparison;
 import io.cpabench.stats.PooledRow;
 import io.cpabench.stats.RowComparison;
 import io.cpabench.stats.RowKey;
+import io.cpabench.stats.TooNoisy;
 import io.cpabench.stats.VerdictRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +21,19 @@ final class ForkStatsDiff {
     private ForkStatsDiff() {}
 
     static Diff compare(ResultSet oldSet, ResultSet newSet) {
-        Comparison c = Comparison.of(pooled(oldSet), pooled(newSet), new VerdictRule(VerdictRule.DEFAULT_MIN_EFFECT));
+        // rows a run marked too noisy on its machine get no verdict here either, as in compare
+        Comparison c = Comparison.of(pooled(oldSet), pooled(newSet), new VerdictRule(VerdictRule.DEFAULT_MIN_EFFECT))
+                .withTooNoisy(TooNoisy.marks(oldSet.env()), TooNoisy.marks(newSet.env()));
         List<Map<String, String>> params = new ArrayList<>();
         c.rows().forEach(r -> params.add(r.key().params()));
+        c.tooNoisy().forEach(t -> params.add(t.row().key().params()));
         RowLabels labels = new RowLabels(params);
         List<Diff.Row> rows = new ArrayList<>();
         for (RowComparison r : c.rows()) {
             rows.add(row(label(labels, r.key()), r));
             c.latencyOf(r.key()).forEach(l -> rows.add(row(label(labels, l.key()) + " · " + l.latency().label(), l)));
         }
+        c.tooNoisy().forEach(t -> rows.add(row(label(labels, t.row().key()), t.row(), "too noisy on this machine (" + t.marksText() + ")")));
         c.onlyOld().forEach(p -> rows.add(only(labels, p, true)));
         c.onlyNew().forEach(p -> rows.add(only(labels, p, false)));
         String method = String.format(java.util.Locale.ROOT,
@@ -42,11 +47,15 @@ final class ForkStatsDiff {
     }
 
     private static Diff.Row row(String label, RowComparison r) {
+        return row(label, r, r.notComparable() != null ? "not comparable: " + r.notComparable() : r.verdict().word());
+    }
+
+    private static Diff.Row row(String label, RowComparison r, String verdict) {
         boolean ratio = r.ratio() != null;
         return new Diff.Row(label, r.unit(), r.oldSample().mean(), r.newSample().mean(),
                 ratio ? r.ratio().ratio() : Double.NaN, ratio ? r.ratio().low() : Double.NaN,
                 ratio ? r.ratio().high() : Double.NaN, r.higherIsBetter(),
-                r.notComparable() != null ? "not comparable: " + r.notComparable() : r.verdict().word(), r.key(), r.metric());
+                verdict, r.key(), r.metric());
     }
 
     /** True when at least one row has a ratio: with one fork per row, fork statistics have nothing to say. */

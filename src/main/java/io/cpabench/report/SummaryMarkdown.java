@@ -1,5 +1,8 @@
 package io.cpabench.report;
 
+import io.cpabench.results.EnvironmentFile;
+import io.cpabench.results.PrecisionOutcome;
+import java.util.ArrayList;
 import java.util.List;
 
 /** summary.md: the report's tables without the charts, for a pull request, a wiki or a terminal. */
@@ -35,6 +38,7 @@ final class SummaryMarkdown {
                     .append("\n").append(Md.esc(d.method() + ReportData.detectableNote(d))).append("\n");
         }
         data.unpaired().forEach(u -> out.append("\n").append(Md.esc(u)).append("\n"));
+        tooNoisy(out, data);
         out.append("\n## Environment\n");
         for (ReportData.SetData s : data.sets()) {
             List<List<String>> rows = EnvRows.of(s.set().env());
@@ -42,5 +46,32 @@ final class SummaryMarkdown {
                     .append(rows.isEmpty() ? "no data: no environment file\n" : Md.table(List.of("key", "value"), rows));
         }
         return out.toString();
+    }
+
+    /** The rows a set's run marked too noisy on its machine (forks until precise at its cap), only when a run forked until precise. */
+    private static void tooNoisy(StringBuilder out, ReportData data) {
+        boolean any = data.sets().stream().anyMatch(s -> s.set().env() != null && s.set().env().has(EnvironmentFile.FORKS_UNTIL_PRECISE));
+        if (!any) {
+            return;
+        }
+        out.append("\n## Forks until precise\n");
+        for (ReportData.SetData s : data.sets()) {
+            if (s.set().env() == null || !s.set().env().has(EnvironmentFile.FORKS_UNTIL_PRECISE)) {
+                continue;
+            }
+            List<PrecisionOutcome> rows = new ArrayList<>();
+            s.set().env().path(EnvironmentFile.FORKS_UNTIL_PRECISE).forEach(o -> {
+                try {
+                    rows.add(PrecisionOutcome.of(o));
+                } catch (IllegalArgumentException e) {
+                    // a damaged entry is left out of the summary, as a damaged environment file is
+                }
+            });
+            List<PrecisionOutcome> noisy = rows.stream().filter(PrecisionOutcome::tooNoisy).toList();
+            out.append("\n### ").append(Md.esc(s.set().label())).append("\n\n");
+            out.append(rows.size() - noisy.size()).append(" of ").append(rows.size()).append(" rows that forked until precise reached it; ")
+                    .append(noisy.size() == 0 ? "none too noisy on this machine\n" : noisy.size() + " too noisy on this machine:\n\n");
+            noisy.forEach(r -> out.append("- ").append(Md.esc(r.describe())).append('\n'));
+        }
     }
 }

@@ -30,6 +30,18 @@ public final class AtomicFiles {
         }
     }
 
+    /** As {@link #writeNew}, but replacing what is there: for derived files rewritten whole. */
+    public static void replace(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = stage(dir, target.getFileName().toString(), text);
+        try {
+            Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /**
      * Writes {@code text} to a hidden temp file in {@code dir}, to be renamed onto {@code name}. It is
      * made world-readable like any file a user writes: temp files start private, and a rename keeps

@@ -12,9 +12,13 @@ import java.util.Set;
 /**
  * What a result file cannot say about itself: the machine, the forks' JVM and GC, the suite's build,
  * the profile and whether the numbers may be compared at all. Written beside the result file as
- * {@code <stamp>.env.json}. Every key is always present; a fact that could not be found is null.
+ * {@code <stamp>.env.json}. Every key is always present (but {@link #FORKS_UNTIL_PRECISE}, written
+ * only by runs that asked for it); a fact that could not be found is null.
  */
 public final class EnvironmentFile {
+    /** The key of the {@link PrecisionOutcome}s, present only when a row forked until precise. */
+    public static final String FORKS_UNTIL_PRECISE = "forksUntilPrecise";
+
     private EnvironmentFile() {}
 
     /** Probes the forks' JVM with the flags recorded in {@code rows} and describes this machine. */
@@ -58,6 +62,11 @@ public final class EnvironmentFile {
         ArrayNode n = env.putArray("notes");
         run.notes().forEach(n::add);
         env.set("machineLoad", run.load() == null ? null : run.load().toJson());
+        if (!run.precision().isEmpty()) {
+            // only in runs that asked for it: the file of a run without forks until precise stays as it was
+            ArrayNode p = env.putArray(FORKS_UNTIL_PRECISE);
+            run.precision().forEach(r -> p.add(r.toJson()));
+        }
         return JmhJson.toJson(env);
     }
 

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class PartsDir {
     public static final String SUFFIX = ".parts";
     public static final String PLAN = "plan.json";
+    /** The forks a run added to rows short of their precision, in the order it decided: see {@code ExtraForks}. */
+    public static final String GROWTH = "growth.json";
 
     private final Path dir;
 
@@ -123,10 +125,25 @@ public final class PartsDir {
         }
     }
 
-    /** How many pieces are filed: every {@code <id>.json} but the plan. */
+    /** The run's record of added forks, rewritten whole each time it grows a row; empty before the first. */
+    public Optional<String> growth() {
+        try {
+            Path f = dir.resolve(GROWTH);
+            return Files.isRegularFile(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve(GROWTH), e);
+        }
+    }
+
+    /** Replaces the record of added forks, atomically: a kill leaves the old record or the new one. */
+    public void writeGrowth(String json) throws IOException {
+        AtomicFiles.replace(dir.resolve(GROWTH), json);
+    }
+
+    /** How many pieces are filed: every {@code <id>.json} but the plan and the growth record. */
     public long finished() {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json") && !f.equals(PLAN)).count();
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json") && !f.equals(PLAN) && !f.equals(GROWTH)).count();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

@@ -84,6 +84,9 @@ final class Cells {
         if (!c.latency().isEmpty()) {
             s.append("; ").append(c.latency().size()).append(" latency percentiles compared: ").append(counts(c.latency()));
         }
+        if (!c.tooNoisy().isEmpty()) {
+            s.append("; ").append(c.tooNoisy().size()).append(" too noisy on this machine, not judged");
+        }
         return s.toString();
     }
 
@@ -154,6 +157,15 @@ final class Cells {
     static String percent(double fraction) {
         return Numbers.sig(fraction * 100, 3) + "%";
     }
+
+    /** "DispatchBenchmark.run model=X workers=2: new/old 0.928 [0.874, 0.985]; new: spread 18% after 30 forks, ±6.4% (wanted ±2%)". */
+    static String tooNoisy(TooNoisy t) {
+        RowComparison r = t.row();
+        return r.key().shortName() + (r.key().threads() != 1 ? " threads=" + r.key().threads() : "") + " " + r.key().paramsText()
+                + ": new/old " + ratio(r.ratio()) + " " + interval(r.ratio()) + "; " + t.marksText();
+    }
+
+    static final String TOO_NOISY_TITLE = "too noisy on this machine, not judged (forks until precise reached its cap short of its precision):";
 
     static String oneSided(PooledRow r) {
         return r.key().shortName() + " " + r.key().mode() + " " + r.key().paramsText()

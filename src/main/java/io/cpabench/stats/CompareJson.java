@@ -12,7 +12,9 @@ import java.util.OptionalInt;
  * {@code compare --format json}: {@code rows} holds one object per row, one-sided rows included
  * (verdict "only in old" / "only in new"), so a script sees every row either side had. Each object
  * names its {@code metric}: "score", or a latency percentile ("latency.p99") of the row before it,
- * which repeats the row's key and was judged against {@code min_effect_latency}.
+ * which repeats the row's key and was judged against {@code min_effect_latency}. Rows a side marked
+ * too noisy on its machine are not in {@code rows} but in {@code too_noisy}, with verdict "too noisy"
+ * and each side's {@code old_precision}/{@code new_precision} (null for a side that did not mark it).
  */
 public final class CompareJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -54,6 +56,15 @@ public final class CompareJson {
         });
         c.onlyOld().forEach(r -> oneSided(rows.addObject(), r, "only in old"));
         c.onlyNew().forEach(r -> oneSided(rows.addObject(), r, "only in new"));
+        ArrayNode noisy = root.putArray("too_noisy");
+        c.tooNoisy().forEach(t -> {
+            ObjectNode o = noisy.addObject();
+            row(o, t.row(), c);
+            o.put("verdict", "too noisy");
+            o.put("reason", "too noisy on this machine: forks until precise reached its cap short of its precision");
+            mark(o, "old_precision", t.oldMark());
+            mark(o, "new_precision", t.newMark());
+        });
         ArrayNode loads = root.putArray("machine_load");
         c.loads().forEach(l -> loads.addObject().put("side", l.side()).put("runs", l.runs()).put("measured_runs", l.measuredRuns())
                 .put("pieces", l.load().pieces().size())
@@ -122,6 +133,20 @@ public final class CompareJson {
         number(o, "spread", ForksNeeded.spread(s));
         number(o, "ci_low", ci == null ? Double.NaN : ci.low());
         number(o, "ci_high", ci == null ? Double.NaN : ci.high());
+    }
+
+    private static void mark(ObjectNode o, String field, io.cpabench.results.PrecisionOutcome m) {
+        if (m == null) {
+            o.putNull(field);
+            return;
+        }
+        ObjectNode p = o.putObject(field);
+        p.put("forks", m.forks());
+        number(p, "spread", m.spread());
+        number(p, "half_width", m.halfWidth());
+        p.put("precision", m.precision());
+        p.put("max_forks", m.maxForks());
+        p.put("outcome", m.outcome());
     }
 
     // JSON has no NaN: an absent number is null.

@@ -37,6 +37,11 @@ public final class CompareMarkdown {
                     .append(Cells.ratio(m.ratio())).append(" | ").append(m.rows()).append(" |").append(nl));
             out.append(nl);
         }
+        if (!c.tooNoisy().isEmpty()) {
+            out.append(esc(Cells.TOO_NOISY_TITLE)).append("\n\n");
+            c.tooNoisy().forEach(t -> out.append("- ").append(esc(Cells.tooNoisy(t))).append('\n'));
+            out.append('\n');
+        }
         oneSided(out, "Only in old, not compared", c.onlyOld());
         oneSided(out, "Only in new, not compared", c.onlyNew());
         List<String> unsure = Cells.unsureNotes(c);

@@ -31,6 +31,11 @@ public final class CompareText {
             c.geomeans().forEach(m -> g.row(m.benchmarkClass(), m.mode(), Cells.ratio(m.ratio()), String.valueOf(m.rows())));
             out.append(g.render()).append(nl);
         }
+        if (!c.tooNoisy().isEmpty()) {
+            out.append(Cells.TOO_NOISY_TITLE).append(nl);
+            c.tooNoisy().forEach(t -> out.append("  ").append(Cells.tooNoisy(t)).append(nl));
+            out.append(nl);
+        }
         oneSided(out, "only in old, not compared:", c.onlyOld());
         oneSided(out, "only in new, not compared:", c.onlyNew());
         List<String> unsure = Cells.unsureNotes(c);

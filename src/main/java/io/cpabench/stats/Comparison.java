@@ -1,5 +1,6 @@
 package io.cpabench.stats;
 
+import io.cpabench.results.PrecisionOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.TreeSet;
  * (listed, never dropped), the geometric mean of the ratios per benchmark class and mode, and how
  * busy the machine was on each side when that is known. {@code latency} holds the compared latency
  * percentiles of the rows that have them (sub-rows, judged against their own band), in row order.
+ * {@code tooNoisy} holds the rows a side's run marked too noisy on its machine, taken out of
+ * {@code rows}, {@code latency} and the geometric means: shown apart, never a verdict.
  */
 public record Comparison(double level, double minEffect, List<RowComparison> rows,
                          List<PooledRow> onlyOld, List<PooledRow> onlyNew, List<Geomean> geomeans, List<SideLoad> loads,
-                         double latencyMinEffect, List<RowComparison> latency) {
+                         double latencyMinEffect, List<RowComparison> latency, List<TooNoisy> tooNoisy) {
 
     public static final double LEVEL = 0.95;
 
@@ -47,12 +50,28 @@ public record Comparison(double level, double minEffect, List<RowComparison> row
             }
         }
         return new Comparison(LEVEL, rule.minEffect(), rows, onlyOld, onlyNew, geomeans(rows), List.of(),
-                latencyRule.minEffect(), latency);
+                latencyRule.minEffect(), latency, List.of());
     }
 
     public Comparison withLoads(List<SideLoad> sideLoads) {
         return new Comparison(level, minEffect, rows, onlyOld, onlyNew, geomeans, List.copyOf(sideLoads),
-                latencyMinEffect, latency);
+                latencyMinEffect, latency, tooNoisy);
+    }
+
+    /** The rows either side marked too noisy on its machine ({@link TooNoisy#marks}) moved apart. */
+    public Comparison withTooNoisy(Map<RowKey, PrecisionOutcome> oldMarks, Map<RowKey, PrecisionOutcome> newMarks) {
+        List<RowComparison> judged = new ArrayList<>();
+        List<TooNoisy> apart = new ArrayList<>(tooNoisy);
+        for (RowComparison r : rows) {
+            if (oldMarks.containsKey(r.key()) || newMarks.containsKey(r.key())) {
+                apart.add(new TooNoisy(r, oldMarks.get(r.key()), newMarks.get(r.key())));
+            } else {
+                judged.add(r);
+            }
+        }
+        List<RowComparison> judgedLatency = latency.stream().filter(l -> !oldMarks.containsKey(l.key()) && !newMarks.containsKey(l.key())).toList();
+        return new Comparison(level, minEffect, judged, onlyOld, onlyNew, geomeans(judged), loads, latencyMinEffect, judgedLatency,
+                List.copyOf(apart));
     }
 
     /** A significantly slower score, or a significantly higher latency percentile. */

@@ -19,7 +19,7 @@ import java.util.List;
  * beyond the cap), a true 5% change is called in 97–100% of rows that reach P, and at ±2% the A/A rows
  * that had to grow are called in 9.9% instead of under 5%.
  *
- * <p>Recommended use (not yet wired into {@code run}): after a row's planned forks, ask; run the extra
+ * <p>{@code run} uses it so (its {@code ExtraForks}): after a row's planned forks, ask; run the extra
  * forks interleaved with the rest of the run; ask again; stop on {@link Outcome#PRECISE} or
  * {@link Outcome#TOO_NOISY}.
  */
@@ -77,6 +77,18 @@ public final class ForksUntilPrecise {
             return new Decision(Outcome.TOO_NOISY, 0, spread, Math.expm1(halfWidth), needed);
         }
         return new Decision(Outcome.MORE, Math.min(needed, maxForks) - n, spread, Math.expm1(halfWidth), needed);
+    }
+
+    /**
+     * The forks a row whose fork means spread {@code spread} (sd of their logs) needs for its interval
+     * to be within ±{@code precision}: at least 2; {@link ForksNeeded#CAP} + 1 for "more than". For
+     * estimates made before a run, from a calibration's spread.
+     */
+    public static int forksFor(double spread, double precision) {
+        if (!(precision > 0 && precision < 1) || !(spread >= 0)) {
+            throw new IllegalArgumentException("need a precision in (0, 1) and a spread ≥ 0, got " + precision + " and " + spread);
+        }
+        return forksNeeded(spread, Math.log1p(precision), Comparability.MIN_FORKS);
     }
 
     // The half-width shrinks as forks grow, so the first count within the target is found by bisection.

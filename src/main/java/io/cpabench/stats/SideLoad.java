@@ -61,7 +61,8 @@ public record SideLoad(String side, int runs, int measuredRuns, RunLoad load) {
                 + (measuredRuns < runs ? "; " + (runs - measuredRuns) + " run(s) not measured" : "");
     }
 
-    private static List<Path> envFiles(Path path) {
+    /** The environment files of a side: a result file's, or every one directly in a directory. */
+    static List<Path> envFiles(Path path) {
         if (!Files.isDirectory(path)) {
             Path env = ResultPaths.envFile(path);
             return Files.isRegularFile(env) ? List.of(env) : List.of();

@@ -47,7 +47,7 @@ class ConcurrentRunsTest {
         jdkDir = results.resolve("box").resolve("jdk" + Runtime.version().feature());
     }
 
-    private static Result run(FakeJmh jmh, String... args) {
+    static Result run(FakeJmh jmh, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), jmh);
@@ -63,7 +63,7 @@ class ConcurrentRunsTest {
         return only(jdkDir, ".parts");
     }
 
-    private static Path only(Path dir, String suffix) throws IOException {
+    static Path only(Path dir, String suffix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> found = s.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
             assertThat(found).hasSize(1);

@@ -6,12 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * Stands in for JMH under {@code run}: each piece becomes one result row (score = its position in
@@ -51,6 +56,38 @@ final class FakeJmh implements PieceRunner.Factory {
     private CountDownLatch paused;
     private CountDownLatch resume;
     private int calls;
+    private Score scores;
+
+    /** A piece's score from the JDK label it runs on, what it runs and which fork of its row it is. */
+    interface Score {
+        double of(String jdk, String row, int fork);
+    }
+
+    /**
+     * Scores by what a piece runs and which fork of its row it is (read from the piece's file name)
+     * instead of by the order run: the same in every process, so a resumed run sees the forks a whole
+     * one would have.
+     */
+    FakeJmh scores(Score byRowAndFork) {
+        this.scores = byRowAndFork;
+        return this;
+    }
+
+    private static int fork(Path json) {
+        Matcher m = Pattern.compile("-fork(\\d+)(of\\d+)?\\.running$").matcher(json.getFileName().toString());
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
+    private Map<Integer, Consumer<OutputFormat>> printing = Map.of();
+
+    /**
+     * Pieces (1-based, counting every call) whose JMH, with failOnError false, writes no row and only
+     * prints how their fork ended ({@link JmhOutput}); the outcome is judged from that as GroupRunner does.
+     */
+    FakeJmh printing(Map<Integer, Consumer<OutputFormat>> jmhOutput) {
+        this.printing = jmhOutput;
+        return this;
+    }
 
     /** Pieces (1-based, counting every call) that find JMH's lock taken, as a second run's would. */
     FakeJmh lockedOut(Set<Integer> pieces) {
@@ -86,9 +123,21 @@ final class FakeJmh implements PieceRunner.Factory {
             if (lockedOut.contains(call) || (machine != null && !machine.tryAcquire())) {
                 return new PieceOutcome(json, Optional.of(LOCKED), JmhLock.isLockFailure(LOCKED));
             }
+            if (printing.containsKey(call)) {
+                ForkWatch watch = new ForkWatch(JmhOutput.lines(new ArrayList<>()));
+                printing.get(call).accept(watch);
+                writeNoRows(json);
+                PieceOutcome o = GroupRunner.judged(json, watch, Optional.empty(), false);
+                if (!o.outside()) {
+                    ran.add(describe(piece));
+                    ranOn.add(jdk.label());
+                    jvmArgs.add(piece.jvmArgs());
+                }
+                return o;
+            }
             try {
                 int n = ran.size() + 1;
-                write(json, n, piece);
+                write(json, n, piece, jdk.label());
                 if (call == pauseAt) {
                     paused.countDown();
                     await(resume);
@@ -123,11 +172,20 @@ final class FakeJmh implements PieceRunner.Factory {
         return piece.describe(piece.combinations().get(0));
     }
 
+    private static void writeNoRows(Path json) {
+        try {
+            Files.writeString(json, "[]");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** JMH's JSON for one row; a failing JMH call would write none, which the missing-row check also sees. */
-    private void write(Path json, int n, PlannedRun piece) {
+    private void write(Path json, int n, PlannedRun piece, String jdk) {
         if (failing.contains(n)) {
             return;
         }
+        String score = scores == null ? String.valueOf(n) : String.valueOf(scores.of(jdk, describe(piece), fork(json)));
         String benchmark = piece.include().replace("\\.", ".").replaceAll("[\\^$]", "");
         String params = piece.params().entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue().get(0) + "\"").collect(Collectors.joining(","));
@@ -135,8 +193,8 @@ final class FakeJmh implements PieceRunner.Factory {
         boolean avgt = benchmark.contains("DispatchBenchmark");
         String row = "[{\"jmhVersion\":\"1.37\",\"benchmark\":\"" + benchmark + "\",\"mode\":\"" + (avgt ? "avgt" : "thrpt")
                 + "\",\"threads\":" + piece.threads()
-                + ",\"forks\":1,\"params\":{" + params + "},\"primaryMetric\":{\"score\":" + n + ",\"scoreError\":\"NaN\","
-                + "\"scoreConfidence\":[" + n + "," + n + "],\"scoreUnit\":\"" + (avgt ? "ns/op" : "ops/s") + "\",\"rawData\":[[" + n + "]]},\"secondaryMetrics\":{}}]";
+                + ",\"forks\":1,\"params\":{" + params + "},\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":\"NaN\","
+                + "\"scoreConfidence\":[" + score + "," + score + "],\"scoreUnit\":\"" + (avgt ? "ns/op" : "ops/s") + "\",\"rawData\":[[" + score + "]]},\"secondaryMetrics\":{}}]";
         try {
             Files.deleteIfExists(json);
             Files.writeString(json, row);

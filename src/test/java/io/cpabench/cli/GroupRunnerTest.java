@@ -41,6 +41,11 @@ class GroupRunnerTest {
         assertThat(GroupRunner.cannotStart(noJava)).isTrue();
         assertThat(GroupRunner.cannotStart(new RuntimeException("java.lang.OutOfMemoryError in the benchmark"))).isFalse();
         assertThat(new PieceOutcome(Path.of("x"), java.util.Optional.of("fork crashed")).outside()).isFalse();
+        // JMH 1.37's words when a --jvm other than its own cannot be started for its properties
+        assertThat(GroupRunner.javaNotStarted("Unable to extract forked JVM properties using: '/gone/java -cp a.jar "
+                + "org.openjdk.jmh.runner.PrintPropertiesMain'; [Cannot run program \"/gone/java\": error=2, No such file or directory]"))
+                .contains("its fork's java could not be started: Cannot run program \"/gone/java\": error=2, No such file or directory");
+        assertThat(GroupRunner.javaNotStarted("Benchmark caught the exception")).isEmpty();
     }
 
     @Test

@@ -31,7 +31,7 @@ class JdkOptionTest {
      */
     private String fakeJava(String name, String versionLine) throws IOException {
         Path p = bin.resolve(name);
-        Files.writeString(p, "#!/bin/sh\nfor a in \"$@\"; do case $a in -XX:+UseSerialGC) ;; -XX:*) echo \"Unrecognized VM option '${a#-XX:}'\" >&2; exit 1;; esac; done\n"
+        Files.writeString(p, "#!/bin/sh\necho \"$*\" >> '" + p + ".starts'\nfor a in \"$@\"; do case $a in -XX:+UseSerialGC) ;; -XX:*) echo \"Unrecognized VM option '${a#-XX:}'\" >&2; exit 1;; esac; done\n"
                 + "echo '" + versionLine + "' >&2\n");
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         return p.toString();
@@ -157,6 +157,35 @@ class JdkOptionTest {
                 "--jdk-args 25-a is given twice");
         err.reset();
         assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-a=" + j25, "--jdk-args", "25-a="), "--jdk-args 25-a: no options given");
+    }
+
+    /** The command lines each fake java was started with. */
+    private List<String> starts(String java) throws IOException {
+        Path log = Path.of(java + ".starts");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    @Test
+    void oneStartOfEachJavaChecksItsMajorAndItsOptions() throws IOException {
+        String j25 = fakeJava("java25", "openjdk version \"25.0.1\" 2025-10-21 LTS");
+        String j17 = fakeJava("java17", "openjdk version \"17.0.15\" 2025-04-15");
+        JdkOption.resolve(List.of("25-gc=" + j25, "17=" + j17), List.of("25-gc=-XX:+UseSerialGC -Dx=1"), Optional.empty());
+        assertThat(starts(j25)).containsExactly("-XX:+UseSerialGC -Dx=1 -version");
+        assertThat(starts(j17)).containsExactly("-version");
+
+        // the messages stay apart: a refused option names the label and the option, a wrong major says so
+        String j21 = fakeJava("java21", "openjdk version \"21.0.2\" 2024-01-16");
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-x=" + j21, "--jdk-args", "25-x=-XX:+UseSerialGC"),
+                "--jdk 25-x=" + j21 + ": that java is JDK 21, not 25");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "25-x=" + j21, "--jdk-args", "25-x=-XX:+UseZGCC"),
+                "that java is JDK 21, not 25");
+        err.reset();
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "21-x=" + j21, "--jdk-args", "21-x=-XX:+UseZGCC"),
+                "--jdk-args 21-x: it does not start with -XX:+UseZGCC: Unrecognized VM option '+UseZGCC'");
+        err.reset();
+        String sh = fakeJava("notjava", "hello");
+        assertBadInput(run("run", "--results", results.toString(), "--jdk", "17=" + sh, "--jdk-args", "17=-XX:+UseZGCC"), "not a java executable");
     }
 
     @Test
