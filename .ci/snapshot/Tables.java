@@ -1,7 +1,7 @@
-import io.cpabench.results.HeadlineTables;
+import io.cpabench.tables.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
-import io.cpabench.results.LatencyTable;
+import io.cpabench.tables.LatencyTable;
 import io.cpabench.scaling.ScalingReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;

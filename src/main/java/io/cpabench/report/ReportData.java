@@ -1,7 +1,7 @@
 package io.cpabench.report;
 
 import io.cpabench.results.ResultPaths;
-import io.cpabench.results.HeadlineTables;
+import io.cpabench.tables.HeadlineTables;
 import java.util.ArrayList;
 import io.cpabench.stats.NoiseFloor;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.cpabench.workload.Workload;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.Numbers;
 import io.cpabench.results.ScalingRows;
-import io.cpabench.results.TextTable;
+import io.cpabench.tables.TextTable;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

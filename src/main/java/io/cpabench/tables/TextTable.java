@@ -1,4 +1,4 @@
-package io.cpabench.results;
+package io.cpabench.tables;
 
 import java.util.ArrayList;
 import java.util.List;

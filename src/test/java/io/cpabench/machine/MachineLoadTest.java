@@ -1,5 +1,6 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
+import io.cpabench.results.PartsDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

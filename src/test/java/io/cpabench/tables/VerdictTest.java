@@ -1,4 +1,4 @@
-package io.cpabench.results;
+package io.cpabench.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

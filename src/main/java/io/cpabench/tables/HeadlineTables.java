@@ -1,5 +1,8 @@
-package io.cpabench.results;
+package io.cpabench.tables;
 
+import io.cpabench.results.JmhRow;
+import io.cpabench.results.Numbers;
+import io.cpabench.results.ScalingRows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
 import java.nio.file.Path;
 import java.util.List;

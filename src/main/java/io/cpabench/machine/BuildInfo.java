@@ -1,4 +1,4 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ public record BuildInfo(String version, String commit, Boolean dirty) {
         }
     }
 
-    static BuildInfo of(Properties p) {
+    public static BuildInfo of(Properties p) {
         String dirty = known(p.getProperty("dirty"));
         return new BuildInfo(known(p.getProperty("version")) == null ? UNKNOWN : p.getProperty("version").trim(),
                 known(p.getProperty("commit")) == null ? UNKNOWN : p.getProperty("commit").trim(),

@@ -1,5 +1,6 @@
-package io.cpabench.results;
+package io.cpabench.tables;
 
+import io.cpabench.results.JmhJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
 import java.io.IOException;
 import java.nio.file.Files;

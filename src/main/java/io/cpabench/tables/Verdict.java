@@ -1,5 +1,7 @@
-package io.cpabench.results;
+package io.cpabench.tables;
 
+import io.cpabench.results.Numbers;
+import io.cpabench.results.ScalingRows;
 import io.cpabench.workload.Workload;
 import java.util.Locale;
 

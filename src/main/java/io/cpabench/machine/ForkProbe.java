@@ -1,4 +1,4 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,7 @@
-package io.cpabench.results;
+package io.cpabench.tables;
 
+import io.cpabench.results.JmhRow;
+import io.cpabench.results.Rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

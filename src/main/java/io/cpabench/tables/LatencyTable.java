@@ -1,5 +1,6 @@
-package io.cpabench.results;
+package io.cpabench.tables;
 
+import io.cpabench.results.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

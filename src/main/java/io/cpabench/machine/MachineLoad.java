@@ -1,6 +1,7 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,7 +35,7 @@ public record MachineLoad(String piece, Instant start, long other, long steal, l
     }
 
     public ObjectNode toJson() {
-        ObjectNode o = JmhJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("piece", piece);
         o.put("start", start.toString());
         o.put("otherTicks", other);

@@ -1,6 +1,7 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +69,7 @@ public record RunLoad(List<MachineLoad> pieces, int piecesRun) {
     }
 
     public ObjectNode toJson() {
-        ObjectNode o = JmhJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("source", "/proc/stat busy and steal ticks minus this process's and its forks' own, over each piece");
         o.put("piecesRun", piecesRun);
         o.put("piecesMeasured", pieces.size());

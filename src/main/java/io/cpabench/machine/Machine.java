@@ -1,4 +1,4 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
 import java.nio.file.Path;
 
@@ -17,7 +17,7 @@ public record Machine(String cpuModel, int logicalCores, Cgroup cgroup, Long mem
     }
 
     /** @param jvmKernel "Linux 6.8.0-…" from the JVM, used when /proc does not say */
-    static Machine read(Path root, int cores, String jvmKernel, String arch) {
+    public static Machine read(Path root, int cores, String jvmKernel, String arch) {
         String cpu = SysFiles.value(root.resolve("proc/cpuinfo"), "model name", ':');
         String release = SysFiles.firstLine(java.util.List.of(root.resolve("proc/sys/kernel/osrelease")));
         String os = SysFiles.value(root.resolve("etc/os-release"), "PRETTY_NAME", '=');

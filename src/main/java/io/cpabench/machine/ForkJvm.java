@@ -1,4 +1,4 @@
-package io.cpabench.results;
+package io.cpabench.machine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -58,7 +58,7 @@ public final class ForkJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static Config run(String java, List<String> jvmArgs, List<String> benchmarks) {
+    public static Config run(String java, List<String> jvmArgs, List<String> benchmarks) {
         try {
             List<String> cmd = new ArrayList<>();
             cmd.add(java);
