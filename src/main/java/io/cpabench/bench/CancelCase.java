@@ -3,12 +3,11 @@ package io.cpabench.bench;
 import io.cpabench.model.Completion;
 import io.cpabench.model.ExecutionModel;
 import io.cpabench.model.ModelConfig;
-import io.cpabench.model.ModelRunner;
 import io.cpabench.workload.Checkpoint;
+import io.cpabench.workload.EnumNames;
 import io.cpabench.workload.Kernels;
 import io.cpabench.workload.Step;
 import io.cpabench.workload.Task;
-import io.cpabench.workload.Workbench;
 import io.cpabench.workload.Workload;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -53,12 +52,22 @@ public enum CancelCase {
                 return 0L;
             }, false);
         }
+
+        @Override
+        ExecutionModel model() {
+            return ExecutionModel.VIRTUAL_THREADS;
+        }
     },
     /** A virtual thread computing without interrupt checks: nothing preempts it, it runs to the end (JDK 21+). */
     VIRTUAL_THREAD_COMPUTING {
         @Override
         CancelTarget open(long bound, long ioNanos) {
             return new ExecutorTarget(virtualThreads(), () -> Kernels.countPrimes(bound, Checkpoint.NONE), false);
+        }
+
+        @Override
+        ExecutionModel model() {
+            return ExecutionModel.VIRTUAL_THREADS;
         }
     },
     /**
@@ -69,6 +78,11 @@ public enum CancelCase {
         @Override
         CancelTarget open(long bound, long ioNanos) {
             return new LoopTarget(new Task(0, Step.compute(bound), Step.io(ioNanos), Step.compute(bound)));
+        }
+
+        @Override
+        ExecutionModel model() {
+            return ExecutionModel.EVENT_LOOP;
         }
     };
 
@@ -83,11 +97,19 @@ public enum CancelCase {
 
     abstract CancelTarget open(long bound, long ioNanos);
 
+    /** The model whose threads the case runs on: its JDK is the case's. */
+    ExecutionModel model() {
+        return ExecutionModel.PLATFORM_THREADS;
+    }
+
+    /** The oldest JDK feature release that can run the case. */
+    public int minJdk() {
+        return model().minJdk();
+    }
+
     /** Why this JVM cannot run the case, or null. */
     public String unavailableReason() {
-        boolean virtual = name().startsWith("VIRTUAL_THREAD");
-        int feature = Runtime.version().feature();
-        return virtual && feature < 21 ? name() + " needs JDK 21+, this JVM is " + feature : null;
+        return EnumNames.tooOld(name(), minJdk());
     }
 
     /** Opens the case for a trial, or fails with the reason this JVM cannot run it. */
@@ -189,20 +211,19 @@ public enum CancelCase {
     /** A task on a one-loop EVENT_LOOP model, cancelled by a flag its await points read. */
     static final class LoopTarget implements CancelTarget {
         private final Task task;
-        private final Workbench workbench;
-        private final ModelRunner runner;
+        private final Trial trial;
         private Run run;
 
+        /** One loop, checked on one minimal task (the case's own may wait for a minute) before any is cancelled. */
         LoopTarget(Task task) {
             this.task = task;
-            this.workbench = Workload.IO_SLEEP.open(Trial.workloadConfig(2, 8, 0));
-            this.runner = ExecutionModel.EVENT_LOOP.open(ModelConfig.of(1), workbench);
+            this.trial = new Trial(Workload.IO_SLEEP, Trial.MINIMAL, ExecutionModel.EVENT_LOOP, ModelConfig.of(1), 1);
         }
 
         @Override
         public void start() {
             run = new Run();
-            runner.submit(task, run);
+            trial.runner.submit(task, run);
         }
 
         @Override
@@ -214,11 +235,7 @@ public enum CancelCase {
 
         @Override
         public void close() {
-            try {
-                runner.close();
-            } finally {
-                workbench.close();
-            }
+            trial.close();
         }
 
         private static final class Run implements Completion {

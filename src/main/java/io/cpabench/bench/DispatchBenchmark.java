@@ -53,7 +53,7 @@ public class DispatchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        trial = new Trial(Workload.NOOP, Trial.workloadConfig(2, 8, 0), model, Trial.modelConfig(workers, 5000),
+        trial = new Trial(Workload.NOOP, Trial.MINIMAL, model, Trial.modelConfig(workers, 5000),
                 BATCH);
     }
 

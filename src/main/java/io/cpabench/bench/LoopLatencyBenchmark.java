@@ -3,11 +3,9 @@ package io.cpabench.bench;
 import io.cpabench.latency.LatencyProfiler;
 import io.cpabench.latency.OpenLoopDriver;
 import io.cpabench.model.ExecutionModel;
-import io.cpabench.model.ModelRunner;
 import io.cpabench.workload.ComputeCalibration;
 import io.cpabench.workload.Step;
 import io.cpabench.workload.Task;
-import io.cpabench.workload.Workbench;
 import io.cpabench.workload.Workload;
 import java.time.Duration;
 import java.util.Locale;
@@ -34,8 +32,9 @@ import org.openjdk.jmh.infra.IterationParams;
  *
  * <p>Requests arrive on a fixed schedule ({@code rate} per second, open loop); each waits {@code ioMs}
  * on non-blocking or blocking I/O, as the model does it, then counts primes for about {@code cpuMs}
- * (the bound is calibrated at trial setup on this machine): the order validator's lookup and pattern
- * check. Latency is measured from each request's <em>intended</em> arrival (wrk2's correction for
+ * (the bound is calibrated at trial setup on this machine), as a request handler that validates an
+ * order would look it up (the wait) and then check it against patterns (the compute; the MIXED workload
+ * is the same order-validation scenario as a batch). Latency is measured from each request's <em>intended</em> arrival (wrk2's correction for
  * coordinated omission) into an HdrHistogram; p50, p90, p99, p99.9 and max (ms) and the achieved rate
  * (req/s: requests served over the time from the first due arrival to the last answer) go into the JMH
  * result as secondary metrics {@code ·latency.*} with their units, added by {@link LatencyProfiler}
@@ -58,7 +57,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * {@code to_thread} in CPython) buys nothing, and its p99 grows like EVENT_LOOP's. Platform and virtual
  * threads keep up. On more cores, scale {@code rate} so {@code rate × cpuMs / 1000} is about 0.7× cores.
  *
- * <p>{@code workers=0} sizes each model as a server on this machine would be: 1 loop for EVENT_LOOP,
+ * <p>{@code workers=0} sizes each model as a server on this machine would be
+ * ({@link ExecutionModel#serverWorkers}): 1 loop for EVENT_LOOP,
  * {@code cores} offload threads or carriers, {@code 16 × cores} platform threads (one per request in
  * flight, since each blocks on its I/O).
  *
@@ -97,55 +97,38 @@ public class LoopLatencyBenchmark {
     @Param({"5000"})
     public long switchMicros;
 
-    private Workbench workbench;
-    private ModelRunner runner;
+    private Trial trial;
     private OpenLoopDriver driver;
     private Duration drainTimeout;
 
     @Setup(Level.Trial)
-    public void setUp() throws InterruptedException {
+    public void setUp() {
         int cores = Runtime.getRuntime().availableProcessors();
-        int w = workers > 0 ? workers : naturalWorkers(model, cores);
+        int w = workers > 0 ? workers : model.serverWorkers(cores);
         long bound = ComputeCalibration.primeBoundFor(Math.round(cpuMs * 1e6));
-        workbench = Workload.IO_SLEEP.open(Trial.workloadConfig(2, 8, 0));
+        Task[] tasks = new Task[DISTINCT_TASKS];
+        for (int k = 0; k < tasks.length; k++) {
+            tasks[k] = new Task(k, Step.io(Math.round(ioMs * 1e6)), Step.compute(bound));
+        }
+        trial = new Trial(Workload.IO_SLEEP, Trial.MINIMAL, model, Trial.modelConfig(w, switchMicros), wb -> tasks);
         try {
-            runner = model.open(Trial.modelConfig(w, switchMicros), workbench);
-            GilCounters.watch(runner.gil());
-            Task[] tasks = new Task[DISTINCT_TASKS];
+            GilCounters.watch(trial.runner.gil());
             long[] expected = new long[DISTINCT_TASKS];
             for (int k = 0; k < tasks.length; k++) {
-                tasks[k] = new Task(k, Step.io(Math.round(ioMs * 1e6)), Step.compute(bound));
-                expected[k] = workbench.referenceChecksum(new Task[] {tasks[k]});
+                expected[k] = trial.workbench.referenceChecksum(new Task[] {tasks[k]});
             }
-            long sum = runner.runBatch(tasks);
-            if (sum != workbench.referenceChecksum(tasks)) {
-                throw new IllegalStateException(model + " returned a wrong checksum");
-            }
-            driver = new OpenLoopDriver(runner::submit, tasks, expected, rate);
-        } catch (RuntimeException | InterruptedException e) {
+            driver = new OpenLoopDriver(trial.runner::submit, tasks, expected, rate);
+        } catch (RuntimeException e) {
             tearDown();
             throw e;
         }
-        System.out.printf(Locale.ROOT, "# %s workers=%d, compute step = primes below %d (≈ %.2f ms), offered compute ≈ %.2f cores%s%n",
-                model, w, bound, cpuMs, rate * cpuMs / 1000, runner.describe().isEmpty() ? "" : "; " + runner.describe());
+        System.out.printf(Locale.ROOT, "# %s workers=%d, compute step = primes below %d (≈ %.2f ms), offered compute ≈ %.2f cores%n",
+                model, w, bound, cpuMs, rate * cpuMs / 1000);
         if (!LatencyProfiler.active()) {
             System.out.println("# latency percentiles are not recorded: add -prof " + LatencyProfiler.class.getName());
         }
     }
 
-    /** 1 loop for EVENT_LOOP, a thread per request in flight for PLATFORM_THREADS, else one per core. */
-    static int naturalWorkers(ExecutionModel model, int cores) {
-        switch (model) {
-            case EVENT_LOOP:
-            case SEQUENTIAL:
-                return 1;
-            case PLATFORM_THREADS:
-            case GIL_THREADS:
-                return 16 * cores;
-            default:
-                return cores;
-        }
-    }
 
     @Setup(Level.Iteration)
     public void startSchedule(IterationParams iteration) {
@@ -162,13 +145,7 @@ public class LoopLatencyBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        try {
-            if (runner != null) {
-                runner.close();
-            }
-        } finally {
-            workbench.close();
-        }
+        trial.close();
     }
 
     /** One arrival: wait for its due time, hand it to the model, do not wait for the answer. */

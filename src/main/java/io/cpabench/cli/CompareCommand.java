@@ -1,6 +1,5 @@
 package io.cpabench.cli;
 
-import io.cpabench.results.ResultSetDirs;
 import io.cpabench.results.SetPairs;
 import io.cpabench.stats.CompareJson;
 import io.cpabench.stats.CompareMarkdown;
@@ -21,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code compare OLD NEW}: which rows got faster or slower, with fork-level confidence intervals.
@@ -31,6 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare two JMH result sets (files, directories of runs with forks pooled, or runner directories paired by JDK label).")
 final class CompareCommand implements Callable<Integer> {
     static final int REGRESSION = 1;
+    static final String MIN_EFFECT = "2%";
+    static final String MIN_EFFECT_LATENCY = "5%";
 
     /** The output formats; lower-case because they are typed as such. */
     enum Format {
@@ -49,20 +50,16 @@ final class CompareCommand implements Callable<Integer> {
 
     private final PrintStream out;
 
-    @Parameters(index = "0", paramLabel = "OLD",
-            description = "baseline: a JMH JSON file, a directory of them, a runner directory (jdk*/ inside) or a results root")
-    Path oldPath;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "candidate: as OLD; runner directories pair by JDK label")
-    Path newPath;
+    @Mixin
+    OldNew sides;
 
     @Option(names = "--format", defaultValue = "text", description = "text, md or json")
     Format format;
 
-    @Option(names = "--min-effect", defaultValue = "2%", description = "smallest change worth reporting, e.g. 2%%")
+    @Option(names = "--min-effect", defaultValue = MIN_EFFECT, description = "smallest change worth reporting, e.g. 2%%")
     String minEffect;
 
-    @Option(names = "--min-effect-latency", defaultValue = "5%",
+    @Option(names = "--min-effect-latency", defaultValue = MIN_EFFECT_LATENCY,
             description = "the same for latency percentiles (p50, p99, p99.9), whose fork means spread more, e.g. 5%%")
     String minEffectLatency;
 
@@ -73,11 +70,25 @@ final class CompareCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    /**
+     * {@code compare OLD NEW} with every option at its default, as run prints it after a cross-JDK run.
+     *
+     * @throws IllegalArgumentException with a one-line message, when the sets cannot be compared
+     */
+    static void printDefault(Path oldPath, Path newPath, PrintStream out) {
+        CompareCommand c = new CompareCommand(out);
+        c.sides = OldNew.of(oldPath, newPath);
+        c.format = Format.text;
+        c.minEffect = MIN_EFFECT;
+        c.minEffectLatency = MIN_EFFECT_LATENCY;
+        c.call();
+    }
+
     @Override
     public Integer call() {
         VerdictRule rule = new VerdictRule(minEffect("--min-effect", minEffect));
         VerdictRule latencyRule = new VerdictRule(minEffect("--min-effect-latency", minEffectLatency));
-        SetPairs pairs = SetPairs.of(ResultSetDirs.find(oldPath), ResultSetDirs.find(newPath));
+        SetPairs pairs = sides.pairs();
         List<LabelledComparisons.Labelled> done = new ArrayList<>();
         for (SetPairs.Pair p : pairs.pairs()) {
             done.add(new LabelledComparisons.Labelled(p.label(), p.oldPath(), p.newPath(), compare(p, rule, latencyRule)));

@@ -1,17 +1,22 @@
 package io.cpabench.cli;
 
+import io.cpabench.bench.CancelCase;
+import io.cpabench.model.ExecutionModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The JDK configuration the benchmark forks run on, which is not always the one running this CLI
- * (JMH's -jvm): a java, its feature release, which decides whether VIRTUAL_THREADS can run and which
+ * (JMH's -jvm): a java, its feature release, which decides which models can run (their minJdk) and which
  * JVM flags the forks accept, a label naming its result set ({@code 25}, {@code 25-zgc}) and the JVM
  * options every fork of it gets, so "JDK 25 with and without a flag" is two configurations of one run.
  *
@@ -19,7 +24,6 @@ import java.util.regex.Pattern;
  * @param args JVM options of this configuration (--jdk-args), before the suite's own
  */
 public record ForkJdk(int major, String jvm, String label, List<String> args) {
-    static final String VIRTUAL_THREADS = "VIRTUAL_THREADS";
     static final String UNSAFE_FLAG = "--sun-misc-unsafe-memory-access=allow";
     private static final Pattern VERSION = Pattern.compile("version \"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
 
@@ -38,23 +42,41 @@ public record ForkJdk(int major, String jvm, String label, List<String> args) {
         return jvm == null ? new ForkJdk(Runtime.version().feature(), null) : new ForkJdk(probe(jvm), jvm);
     }
 
-    public boolean hasVirtualThreads() {
-        return major >= 21;
+    /**
+     * Values of a JDK-gated parameter (a model, or a cancellation case) the forks can run: those whose
+     * model needs a newer JDK than the forks' are dropped. Values this build does not know stay, for
+     * the planner to reject with the valid names.
+     */
+    public List<String> runnableModels(List<String> values) {
+        return values.stream().filter(v -> minJdk(v) <= major).toList();
     }
 
-    /** Models (or cases) the forks can run: virtual threads need JDK 21+ (the jar is built for 17). */
-    public List<String> runnableModels(List<String> models) {
-        if (hasVirtualThreads()) {
-            return models;
-        }
-        List<String> out = new ArrayList<>(models);
-        // VIRTUAL_THREADS, and the VIRTUAL_THREAD_* cases of CancellationBenchmark
-        out.removeIf(m -> m.toUpperCase(java.util.Locale.ROOT).startsWith("VIRTUAL_THREAD"));
-        return out;
-    }
-
+    /** What {@link #runnableModels} drops on these forks, said once before the run. */
     public String skipMessage() {
-        return "skipped VIRTUAL_THREADS: needs JDK 21+, forks run JDK " + major;
+        Map<Integer, List<String>> byJdk = new TreeMap<>();
+        for (ExecutionModel m : ExecutionModel.values()) {
+            if (m.minJdk() > major) {
+                byJdk.computeIfAbsent(m.minJdk(), k -> new ArrayList<>()).add(m.name());
+            }
+        }
+        StringBuilder out = new StringBuilder("skipped ");
+        byJdk.forEach((jdk, models) -> out.append(String.join(", ", models)).append(": needs JDK ").append(jdk).append("+, "));
+        return out.append("forks run JDK ").append(major).toString();
+    }
+
+    private static int minJdk(String value) {
+        String name = value.trim().toUpperCase(Locale.ROOT);
+        for (ExecutionModel m : ExecutionModel.values()) {
+            if (m.name().equals(name)) {
+                return m.minJdk();
+            }
+        }
+        for (CancelCase c : CancelCase.values()) {
+            if (c.name().equals(name)) {
+                return c.minJdk();
+            }
+        }
+        return ExecutionModel.BASE_JDK;
     }
 
     /**

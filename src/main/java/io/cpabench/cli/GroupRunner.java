@@ -31,20 +31,7 @@ public final class GroupRunner {
         this.extras = extras;
     }
 
-    /**
-     * Result of one group: its JSON file (may be missing or partial), the error that stopped it, if any,
-     * and whether that error is the benchmark's own ({@code outside} false: recorded as a failed piece)
-     * or came from outside it ({@code outside} true: another run's JMH lock, a fork whose java could not
-     * be started or whose JVM exited before the benchmark's first iteration, an interrupt; the piece is
-     * left to run again).
-     */
-    public record Outcome(Path json, Optional<String> error, boolean outside) {
-        public Outcome(Path json, Optional<String> error) {
-            this(json, error, false);
-        }
-    }
-
-    public Outcome run(PlannedRun run, Path json) {
+    public PieceOutcome run(PlannedRun run, Path json) {
         ForkWatch watch = null;
         try {
             Files.deleteIfExists(json);
@@ -65,16 +52,16 @@ public final class GroupRunner {
      * Whose failure it was. JMH's output decides when it says a fork never reached the benchmark (with
      * failOnError false that is all JMH does), and names the benchmark's own exception in one line.
      */
-    static Outcome judged(Path json, ForkWatch watch, Optional<String> error, boolean outside) {
+    static PieceOutcome judged(Path json, ForkWatch watch, Optional<String> error, boolean outside) {
         if (RunInterrupt.started()) {
             // forks killed by Ctrl-C look like failed benchmarks to JMH
-            return new Outcome(json, Optional.of("interrupted"), true);
+            return new PieceOutcome(json, Optional.of("interrupted"), true);
         }
         Optional<String> notStarted = watch != null ? watch.notStarted() : Optional.empty();
         if (outside || notStarted.isPresent()) {
-            return new Outcome(json, notStarted.or(() -> error), true);
+            return new PieceOutcome(json, notStarted.or(() -> error), true);
         }
-        return new Outcome(json, (watch != null ? watch.failure() : Optional.<String>empty()).or(() -> error));
+        return new PieceOutcome(json, (watch != null ? watch.failure() : Optional.<String>empty()).or(() -> error));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cpabench.cli;
 
+import io.cpabench.results.ResultPaths;
 import io.cpabench.workload.CpuScale;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class JdkOption {
     /** A JDK major, then optional suffixes; safe as part of a directory name. */
-    static final String LABEL = "(\\d{1,3})(?:-[A-Za-z0-9._]+)*";
+    static final String LABEL = ResultPaths.JDK_LABEL;
     private static final Pattern SPEC = Pattern.compile("(" + LABEL + ")=(.+)");
     private static final Pattern ARGS = Pattern.compile("([^=\\s]+)=(.*)", Pattern.DOTALL);
     static final String FORMAT = "LABEL=/path/to/bin/java, LABEL a JDK major with an optional suffix: 17, 25, 25-zgc";

@@ -3,20 +3,20 @@ package io.cpabench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.cpabench.results.AtomicFiles;
-import io.cpabench.results.CpuTicks;
+import io.cpabench.machine.CpuTicks;
 import io.cpabench.results.EnvironmentFile;
-import io.cpabench.results.ForkJvm;
+import io.cpabench.machine.ForkJvm;
 import io.cpabench.results.ForkMerge;
-import io.cpabench.results.HeadlineTables;
+import io.cpabench.tables.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
-import io.cpabench.results.LatencyTable;
-import io.cpabench.results.MachineLoad;
+import io.cpabench.tables.LatencyTable;
+import io.cpabench.machine.MachineLoad;
 import io.cpabench.results.PartsDir;
 import io.cpabench.results.PrecisionOutcome;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.RunInfo;
-import io.cpabench.results.RunLoad;
+import io.cpabench.machine.RunLoad;
 import io.cpabench.scaling.ScalingReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,7 +92,7 @@ final class JdkRun {
         Path scratch = parts.scratch(p.id());
         Instant pieceStart = Instant.now();
         Optional<CpuTicks> before = CpuTicks.now();
-        GroupRunner.Outcome o = pieceRunner.run(p.run(), scratch);
+        PieceOutcome o = pieceRunner.run(p.run(), scratch);
         if (o.outside()) {
             // not the benchmark's failure: filed as failed, the piece would never run again
             throw PieceNotRun.stop(parts, p.describe(), o.error().orElse("unknown"));

@@ -1,6 +1,5 @@
 package io.cpabench.cli;
 
-import io.cpabench.results.ResultSetDirs;
 import io.cpabench.results.SetPairs;
 import io.cpabench.stats.NoiseFloor;
 import io.cpabench.stats.NoiseFloorJson;
@@ -13,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code noise-floor OLD NEW}: from two A/A runs (same jar, same JDK), the smallest change this
@@ -30,11 +29,8 @@ final class NoiseFloorCommand implements Callable<Integer> {
 
     private final PrintStream out;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "first A/A run: a result file, a directory of runs, a runner directory or a results root")
-    Path oldPath;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "second A/A run, as OLD; runner directories pair by JDK label")
-    Path newPath;
+    @Mixin
+    OldNew sides;
 
     @Option(names = "--out", description = "also write the JSON to this file (replaced whole, never half-written)")
     Path outFile;
@@ -60,7 +56,7 @@ final class NoiseFloorCommand implements Callable<Integer> {
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new IllegalArgumentException("bad --alpha " + alpha + ": expected a level in (0, 0.5), like 0.05");
         }
-        SetPairs pairs = SetPairs.of(ResultSetDirs.find(oldPath), ResultSetDirs.find(newPath));
+        SetPairs pairs = sides.pairs();
         List<NoiseFloor.Calibration> sets = new ArrayList<>();
         for (SetPairs.Pair p : pairs.pairs()) {
             sets.add(NoiseFloor.measure(p.label(), p.oldPath(), p.newPath(), ResultFiles.load(p.side("old"), p.oldPath()),

@@ -8,7 +8,7 @@ import java.util.Optional;
  * crash where they like, without starting a fork.
  */
 interface PieceRunner {
-    GroupRunner.Outcome run(PlannedRun piece, Path json);
+    PieceOutcome run(PlannedRun piece, Path json);
 
     /** A runner for the forks of one JDK. */
     interface Factory {

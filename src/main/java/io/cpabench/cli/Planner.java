@@ -16,8 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the forks' JDK cannot run, and validates every model and workload before anything starts.
  */
 public final class Planner {
-    /** Parameters whose values may name virtual-thread variants: ScalingBenchmark's model, CancellationBenchmark's work. */
-    static final List<String> VIRTUAL_THREAD_KEYS = List.of("model", "work");
+    /** Parameters whose values need a JDK of their own (their minJdk): the models, CancellationBenchmark's cases. */
+    static final List<String> JDK_GATED_KEYS = List.of("model", "work");
 
     private final ForkJdk jdk;
     private final List<String> workers;
@@ -57,7 +57,7 @@ public final class Planner {
 
     public List<PlannedRun> plan(Profile profile) {
         List<PlannedRun> runs = new ArrayList<>();
-        boolean skippedVirtual = false;
+        boolean skippedNewer = false;
         BenchmarkCatalog catalog = BenchmarkCatalog.get();
         Set<String> userKeysUsed = new LinkedHashSet<>();
         for (ProfileGroup g : profile.groups()) {
@@ -78,10 +78,10 @@ public final class Planner {
             });
             canonicalise(params);
             boolean nothingLeft = false;
-            for (String key : VIRTUAL_THREAD_KEYS) {
+            for (String key : JDK_GATED_KEYS) {
                 if (params.containsKey(key)) {
                     List<String> runnable = jdk.runnableModels(params.get(key));
-                    skippedVirtual |= runnable.size() < params.get(key).size();
+                    skippedNewer |= runnable.size() < params.get(key).size();
                     nothingLeft |= runnable.isEmpty();
                     params.put(key, runnable);
                 }
@@ -100,7 +100,7 @@ public final class Planner {
                         + String.join(", ", paramNames(profile, catalog)));
             }
         }
-        if (skippedVirtual) {
+        if (skippedNewer) {
             notes.accept(jdk.skipMessage());
         }
         PlanCheck.check(profile.name(), runs, catalog);

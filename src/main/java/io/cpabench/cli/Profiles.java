@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cpabench.model.ExecutionModel;
+import io.cpabench.workload.Workload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,6 +38,10 @@ public final class Profiles {
     private static final Pattern POWERS =
             Pattern.compile("\\$\\{\\s*powers of 2 up to\\s+(?:(\\d+)\\s*\\*\\s*)?cores\\s*}");
     private static final Pattern CORES = Pattern.compile("\\$\\{\\s*(?:(\\d+)\\s*\\*\\s*)?cores(?:\\s*\\*\\s*(\\d+))?\\s*}");
+    /** {@code ${all models}}, {@code ${all workloads}}: every constant, in declaration order. */
+    private static final Map<String, List<String>> ALL = Map.of(
+            "${all models}", Arrays.stream(ExecutionModel.values()).map(Enum::name).toList(),
+            "${all workloads}", Arrays.stream(Workload.values()).map(Enum::name).toList());
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Profiles() {}
@@ -162,9 +168,15 @@ public final class Profiles {
     /**
      * {@code ${powers of 2 up to 2*cores}} becomes 1, 2, 4 … up to that limit, plus the core count and
      * the limit themselves when they are not powers of two (6 cores: 1, 2, 4, 6, 8, 12), so worker
-     * sweeps size themselves to the machine; any other value is {@link #substitute}d.
+     * sweeps size themselves to the machine; {@code ${all models}} and {@code ${all workloads}} become
+     * every one this build has, so a new model or workload joins the profiles that say so; any other
+     * value is {@link #substitute}d.
      */
     static List<String> expand(String value, int cores) {
+        List<String> all = ALL.get(value.trim().replaceAll("\\s+", " "));
+        if (all != null) {
+            return all;
+        }
         Matcher m = POWERS.matcher(value.trim());
         if (!m.matches()) {
             return List.of(substitute(value, cores));

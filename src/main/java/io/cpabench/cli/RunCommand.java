@@ -293,12 +293,17 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The first JDK's result set is the baseline; compare is the CLI's own subcommand, run as a user would. */
+    /** The first JDK's result set is the baseline of compare, with compare's default options. */
     private void compareAcrossJdks(List<Path> files) {
         for (int i = 1; i < files.size(); i++) {
             out.println();
             out.println("=== compare " + files.get(0) + " → " + files.get(i));
-            Cli.execute(new String[] {"compare", files.get(0).toString(), files.get(i).toString()}, out, err);
+            try {
+                CompareCommand.printDefault(files.get(0), files.get(i), out);
+            } catch (IllegalArgumentException e) {
+                // the run's results are written; a compare that cannot be made is said, not fatal
+                err.println("cpabench: " + e.getMessage());
+            }
         }
     }
 

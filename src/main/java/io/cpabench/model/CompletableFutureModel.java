@@ -4,7 +4,6 @@ import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Step;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -13,16 +12,10 @@ import java.util.concurrent.ForkJoinPool;
  * {@code thenApplyAsync} per compute step → {@code thenCompose} on a non-blocking I/O future. No thread
  * ever blocks on I/O; the chain resumes on the pool when the reply arrives.
  */
-final class CompletableFutureModel implements ModelRunner {
-    private final Workbench wb;
-    private final ModelConfig config;
-    private final ForkJoinPool pool;
-
+final class CompletableFutureModel extends ModelBase<ForkJoinPool> {
     CompletableFutureModel(ModelConfig config, Workbench wb) {
-        this.wb = wb;
-        this.config = config;
         // asyncMode: FIFO for never-joined event-style tasks, as the JDK advises for CompletableFuture pools.
-        this.pool = Threads.forkJoinPool(config.workers(), "cf", true);
+        super(config, wb, Threads.forkJoinPool(config.workers(), "cf", true));
     }
 
     @Override
@@ -34,11 +27,6 @@ final class CompletableFutureModel implements ModelRunner {
                 c.done(r);
             }
         });
-    }
-
-    @Override
-    public Duration batchTimeout() {
-        return config.batchTimeout();
     }
 
     /** Builds the task's chain; stage boundaries are where another task may run on this thread. */
@@ -56,10 +44,5 @@ final class CompletableFutureModel implements ModelRunner {
             }
         }
         return f.thenApply(acc -> t.finish(wb, acc));
-    }
-
-    @Override
-    public void close() {
-        Threads.stop(pool);
     }
 }

@@ -3,7 +3,6 @@ package io.cpabench.model;
 import io.cpabench.gil.Gil;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
-import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,23 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (1 = asyncio, N = Netty's loop group), optionally an offload pool for compute steps, optionally one
  * GIL shared by the loop and the pool.
  */
-final class EventLoopModel implements ModelRunner {
-    private final Workbench wb;
-    private final ModelConfig config;
+final class EventLoopModel extends ModelBase<ThreadPoolExecutor> {
     private final EventLoop[] loops;
-    private final ThreadPoolExecutor offload;
     private final Gil gil;
     private final AtomicInteger next = new AtomicInteger();
 
     private EventLoopModel(ModelConfig config, Workbench wb, int loops, boolean offload, Gil gil) {
-        this.wb = wb;
-        this.config = config;
+        super(config, wb, offload ? Threads.fixedPool(config.workers(), "offload") : null);
         this.gil = gil;
         this.loops = new EventLoop[loops];
         for (int i = 0; i < loops; i++) {
             this.loops[i] = new EventLoop(Threads.PREFIX + "loop-" + (i + 1), gil);
         }
-        this.offload = offload ? Threads.fixedPool(config.workers(), "offload") : null;
     }
 
     /** {@code workers} loops, compute inline on each. */
@@ -55,19 +49,12 @@ final class EventLoopModel implements ModelRunner {
     @Override
     public void submit(Task t, Completion c) {
         int i = Math.floorMod(next.getAndIncrement(), loops.length);
-        AsyncTaskRun.start(t, wb, loops[i], offload, gil, c);
-    }
-
-    @Override
-    public Duration batchTimeout() {
-        return config.batchTimeout();
+        AsyncTaskRun.start(t, wb, loops[i], pool, gil, c);
     }
 
     @Override
     public void close() {
-        if (offload != null) {
-            Threads.stop(offload);
-        }
+        super.close();
         for (EventLoop loop : loops) {
             loop.close();
         }

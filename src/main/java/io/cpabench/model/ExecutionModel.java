@@ -1,11 +1,14 @@
 package io.cpabench.model;
 
+import io.cpabench.workload.EnumNames;
 import io.cpabench.workload.Workbench;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
-/** How tasks are executed: one constant per model, each a factory for its runner. */
+/**
+ * How tasks are executed: one constant per model, each a factory for its runner (a class in this
+ * package, usually a {@link ModelBase}). Everything else that depends on the model asks the constant:
+ * the JDK it needs ({@link #minJdk()}, which the run's planner uses to skip it on older forks) and its
+ * size as a server ({@link #serverWorkers(int)}, the latency benchmark's {@code workers=0}).
+ */
 public enum ExecutionModel {
     /** The calling thread, one task after another: the baseline. */
     SEQUENTIAL {
@@ -13,12 +16,22 @@ public enum ExecutionModel {
         ModelRunner create(ModelConfig c, Workbench wb) {
             return new SequentialModel(c, wb);
         }
+
+        @Override
+        public int serverWorkers(int cores) {
+            return 1;
+        }
     },
     /** A fixed pool of platform threads; I/O blocks a thread. */
     PLATFORM_THREADS {
         @Override
         ModelRunner create(ModelConfig c, Workbench wb) {
             return new PlatformThreadsModel(c, wb);
+        }
+
+        @Override
+        public int serverWorkers(int cores) {
+            return threadPerRequest(cores);
         }
     },
     /** ForkJoinPool, recursive splitting, I/O through managedBlock. */
@@ -43,8 +56,8 @@ public enum ExecutionModel {
         }
 
         @Override
-        public String unavailableReason() {
-            return VirtualThreadsModel.unavailableReason();
+        public int minJdk() {
+            return 21;
         }
     },
     /** {@code workers} single-threaded event loops, compute inline. */
@@ -52,6 +65,11 @@ public enum ExecutionModel {
         @Override
         ModelRunner create(ModelConfig c, Workbench wb) {
             return EventLoopModel.loops(c, wb);
+        }
+
+        @Override
+        public int serverWorkers(int cores) {
+            return 1;
         }
     },
     /** One event loop, compute offloaded to a pool of {@code workers}. */
@@ -66,6 +84,11 @@ public enum ExecutionModel {
         @Override
         ModelRunner create(ModelConfig c, Workbench wb) {
             return new GilThreadsModel(c, wb);
+        }
+
+        @Override
+        public int serverWorkers(int cores) {
+            return threadPerRequest(cores);
         }
     },
     /** asyncio plus {@code to_thread} under one GIL: offloading buys no parallelism. */
@@ -83,11 +106,32 @@ public enum ExecutionModel {
         }
     };
 
+    /** The oldest JDK whose forks can run the model: the jar is built for 17. */
+    public static final int BASE_JDK = 17;
+
     abstract ModelRunner create(ModelConfig c, Workbench wb);
+
+    /** The oldest JDK feature release that can run the model. */
+    public int minJdk() {
+        return BASE_JDK;
+    }
+
+    /**
+     * How many workers the model gets as a server on a machine of {@code cores}: one per core unless
+     * the model says otherwise (one loop; a thread per request in flight, since each blocks on its I/O).
+     */
+    public int serverWorkers(int cores) {
+        return cores;
+    }
+
+    // A blocking server holds a thread per request in flight; 16 per core covers the latency benchmark's load.
+    private static int threadPerRequest(int cores) {
+        return 16 * cores;
+    }
 
     /** Why this JVM cannot run the model, or null when it can. */
     public String unavailableReason() {
-        return null;
+        return EnumNames.tooOld(name(), minJdk());
     }
 
     /**
@@ -105,14 +149,10 @@ public enum ExecutionModel {
 
     /** Parses a model name, failing with the valid ones. */
     public static ExecutionModel parse(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown model '" + name + "'; valid: " + names(), e);
-        }
+        return EnumNames.parse(ExecutionModel.class, "model", name);
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+        return EnumNames.names(ExecutionModel.class);
     }
 }

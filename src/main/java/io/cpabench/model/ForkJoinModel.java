@@ -4,7 +4,6 @@ import io.cpabench.workload.BlockingIo;
 import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
-import java.time.Duration;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
@@ -13,16 +12,11 @@ import java.util.concurrent.RecursiveAction;
  * {@link ForkJoinPool#managedBlock} as the JDK's own blocking code does, so the pool may add
  * compensating threads while workers wait: on I/O it can overlap more waits than {@code workers}.
  */
-final class ForkJoinModel implements ModelRunner {
-    private final Workbench wb;
-    private final ModelConfig config;
-    private final ForkJoinPool pool;
+final class ForkJoinModel extends ModelBase<ForkJoinPool> {
     private final BlockingIo managedIo;
 
     ForkJoinModel(ModelConfig config, Workbench wb) {
-        this.wb = wb;
-        this.config = config;
-        this.pool = Threads.forkJoinPool(config.workers(), "fj", false);
+        super(config, wb, Threads.forkJoinPool(config.workers(), "fj", false));
         BlockingIo io = wb.io();
         this.managedIo = (latency, token) -> {
             IoBlocker b = new IoBlocker(io, latency, token);
@@ -42,11 +36,6 @@ final class ForkJoinModel implements ModelRunner {
     @Override
     public void submit(Task t, Completion c) {
         pool.execute(() -> Completion.runBlocking(c, t, wb, Checkpoint.NONE, managedIo));
-    }
-
-    @Override
-    public Duration batchTimeout() {
-        return config.batchTimeout();
     }
 
     /** Halves the range until one task is left, like the JDK's ForkJoinPoolForking micro-benchmark. */
@@ -100,10 +89,5 @@ final class ForkJoinModel implements ModelRunner {
         public boolean isReleasable() {
             return done;
         }
-    }
-
-    @Override
-    public void close() {
-        Threads.stop(pool);
     }
 }

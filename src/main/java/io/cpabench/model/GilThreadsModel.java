@@ -4,7 +4,6 @@ import io.cpabench.gil.Gil;
 import io.cpabench.workload.BlockingIo;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
-import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -12,19 +11,14 @@ import java.util.concurrent.ThreadPoolExecutor;
  * lock to compute. I/O steps release it; so does waiting for the next task, as {@code queue.get} does.
  * Concurrent, not parallel.
  */
-final class GilThreadsModel implements ModelRunner {
-    private final Workbench wb;
-    private final ModelConfig config;
+final class GilThreadsModel extends ModelBase<ThreadPoolExecutor> {
     private final Gil gil;
     private final BlockingIo io;
-    private final ThreadPoolExecutor pool;
 
     GilThreadsModel(ModelConfig config, Workbench wb) {
-        this.wb = wb;
-        this.config = config;
+        super(config, wb, Threads.fixedPool(config.workers(), "gil"));
         this.gil = config.newGil();
         this.io = gil.releasing(wb.io());
-        this.pool = Threads.fixedPool(config.workers(), "gil");
     }
 
     @Override
@@ -42,15 +36,5 @@ final class GilThreadsModel implements ModelRunner {
                 gil.release();
             }
         });
-    }
-
-    @Override
-    public Duration batchTimeout() {
-        return config.batchTimeout();
-    }
-
-    @Override
-    public void close() {
-        Threads.stop(pool);
     }
 }

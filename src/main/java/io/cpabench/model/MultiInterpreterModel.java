@@ -3,7 +3,6 @@ package io.cpabench.model;
 import io.cpabench.gil.Gil;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
-import java.time.Duration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,17 +16,12 @@ import java.util.concurrent.ThreadPoolExecutor;
  * its own, so they compute in parallel; but every task crosses a serialisation boundary on the way in
  * and its result on the way out, as pickling does.
  */
-final class MultiInterpreterModel implements ModelRunner {
-    private final Workbench wb;
-    private final ModelConfig config;
-    private final ThreadPoolExecutor pool;
+final class MultiInterpreterModel extends ModelBase<ThreadPoolExecutor> {
     private final ThreadLocal<Gil> ownGil;
 
     MultiInterpreterModel(ModelConfig config, Workbench wb) {
-        this.wb = wb;
-        this.config = config;
+        super(config, wb, Threads.fixedPool(config.workers(), "interp"));
         this.ownGil = ThreadLocal.withInitial(config::newGil);
-        this.pool = Threads.fixedPool(config.workers(), "interp");
     }
 
     @Override
@@ -53,11 +47,6 @@ final class MultiInterpreterModel implements ModelRunner {
         });
     }
 
-    @Override
-    public Duration batchTimeout() {
-        return config.batchTimeout();
-    }
-
     static byte[] pickle(Object o) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
                 ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -77,10 +66,5 @@ final class MultiInterpreterModel implements ModelRunner {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public void close() {
-        Threads.stop(pool);
     }
 }

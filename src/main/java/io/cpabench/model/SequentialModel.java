@@ -3,27 +3,18 @@ package io.cpabench.model;
 import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
-import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 /** The calling thread runs the tasks one after another: the baseline of every ratio. */
-final class SequentialModel implements ModelRunner {
-    private final Workbench wb;
-    private final ModelConfig config;
-
+final class SequentialModel extends ModelBase<ExecutorService> {
     SequentialModel(ModelConfig config, Workbench wb) {
-        this.wb = wb;
-        this.config = config;
+        super(config, wb, null);
     }
 
     /** Runs the task now, on the caller: the caller is the only thread there is. */
     @Override
     public void submit(Task t, Completion c) {
         Completion.runBlocking(c, t, wb, Checkpoint.NONE, wb.io());
-    }
-
-    @Override
-    public Duration batchTimeout() {
-        return config.batchTimeout();
     }
 
     /** A plain loop, so the baseline carries no completion bookkeeping. */
@@ -39,7 +30,4 @@ final class SequentialModel implements ModelRunner {
         }
         return sum;
     }
-
-    @Override
-    public void close() {}
 }

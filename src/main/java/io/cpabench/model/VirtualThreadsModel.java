@@ -4,7 +4,6 @@ import io.cpabench.workload.Checkpoint;
 import io.cpabench.workload.Kernels;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
-import java.time.Duration;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,27 +18,21 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The jar targets JDK 17, so the JDK 21 API is reached by reflection, once, at trial setup.
  */
-final class VirtualThreadsModel implements ModelRunner {
+final class VirtualThreadsModel extends ModelBase<ExecutorService> {
     static final String PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
     static final String MAX_POOL = "jdk.virtualThreadScheduler.maxPoolSize";
 
-    private final Workbench wb;
-    private final ModelConfig config;
-    private final ExecutorService executor;
     private final int observedCarriers;
 
     VirtualThreadsModel(ModelConfig config, Workbench wb) {
-        this.wb = wb;
-        this.config = config;
-        requestCarriers(config.workers());
-        this.executor = newVirtualThreadPerTaskExecutor();
-        this.observedCarriers = observeCarriers(executor, config.workers());
+        super(config, wb, carriers(config.workers()));
+        this.observedCarriers = observeCarriers(pool, config.workers());
     }
 
-    /** Why this JVM cannot run the model, or null when it can. */
-    static String unavailableReason() {
-        int feature = Runtime.version().feature();
-        return feature >= 21 ? null : "VIRTUAL_THREADS needs JDK 21+, this JVM is " + feature;
+    /** The executor, after the carrier count is requested: it must be before the first virtual thread. */
+    private static ExecutorService carriers(int n) {
+        requestCarriers(n);
+        return newVirtualThreadPerTaskExecutor();
     }
 
     /**
@@ -63,28 +56,11 @@ final class VirtualThreadsModel implements ModelRunner {
 
     @Override
     public void submit(Task t, Completion c) {
-        executor.execute(() -> Completion.runBlocking(c, t, wb, Checkpoint.NONE, wb.io()));
-    }
-
-    @Override
-    public Duration batchTimeout() {
-        return config.batchTimeout();
-    }
-
-    @Override
-    public void close() {
-        executor.shutdownNow();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("virtual threads did not stop within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.execute(() -> Completion.runBlocking(c, t, wb, Checkpoint.NONE, wb.io()));
     }
 
     private static ExecutorService newVirtualThreadPerTaskExecutor() {
-        String reason = unavailableReason();
+        String reason = ExecutionModel.VIRTUAL_THREADS.unavailableReason();
         if (reason != null) {
             throw new UnsupportedOperationException(reason);
         }

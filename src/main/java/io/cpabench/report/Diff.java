@@ -25,6 +25,21 @@ record Diff(String oldLabel, String newLabel, String method, double minEffect, L
         this(oldLabel, newLabel, method, minEffect, rows, latencyMinEffect, null);
     }
 
+    /**
+     * {@code old} against {@code neu} as compare makes it, from fork-level statistics, when the runs have
+     * the forks for them; otherwise (quick and smoke profiles run one fork) from JMH's own errors, so a
+     * diff of two laptop runs still shows something, labelled as such.
+     */
+    static Diff between(ResultSet old, ResultSet neu) {
+        Diff forks = ForkStatsDiff.compare(old, neu);
+        if (ForkStatsDiff.anyRatio(forks)) {
+            return forks;
+        }
+        Diff jmh = JmhErrorDiff.compare(old, neu);
+        return new Diff(jmh.oldLabel(), jmh.newLabel(), "fewer than 2 forks per row, so no fork-level interval: "
+                + jmh.method(), jmh.minEffect(), jmh.rows());
+    }
+
     /** The same diff with each row's detectable effect from a noise-floor calibration beside its verdict. */
     Diff withFloor(NoiseFloor.Calibration calibration) {
         return new Diff(oldLabel, newLabel, method, minEffect, rows, latencyMinEffect, calibration);

@@ -17,9 +17,10 @@ import java.util.TreeMap;
  * rule's ±min-effect band, and each row's latency percentiles as rows of their own right after it,
  * against the latency band. Rows only one side has are listed, not dropped.
  */
-final class ForkStatsDiff implements DiffSource {
-    @Override
-    public Diff compare(ResultSet oldSet, ResultSet newSet) {
+final class ForkStatsDiff {
+    private ForkStatsDiff() {}
+
+    static Diff compare(ResultSet oldSet, ResultSet newSet) {
         // rows a run marked too noisy on its machine get no verdict here either, as in compare
         Comparison c = Comparison.of(pooled(oldSet), pooled(newSet), new VerdictRule(VerdictRule.DEFAULT_MIN_EFFECT))
                 .withTooNoisy(TooNoisy.marks(oldSet.env()), TooNoisy.marks(newSet.env()));

@@ -1,5 +1,6 @@
 package io.cpabench.report;
 
+import io.cpabench.results.ScalingRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class GilMetrics {
             if (!(switches > 0 || wait > 0 || drops > 0)) {
                 continue;
             }
-            Integer w = ScalingGroups.positiveInt(r.path("params").path("workers").asText(""));
+            Integer w = ScalingRows.positiveInt(r.path("params").path("workers").asText(""));
             out.add(new Row(r.path("params").path("workload").asText(""), r.path("params").path("model").asText(""),
                     w == null ? r.path("threads").asInt(1) : w, switches, drops, wait));
         }

@@ -75,7 +75,7 @@ final class HtmlPage {
                 out.append("<h3>").append(Html.esc(s.set().label() + " · " + g.title())).append("</h3>\n");
                 out.append(ScalingChart.hasData(g) ? charts.svg("scaling " + g.title(), () -> ScalingChart.of(g))
                         : Html.noData("no finite tasks/s in " + g.title())).append('\n');
-                out.append(Html.table(ScalingReadings.HEADERS, ScalingReadings.rows(g, data.fits()))).append('\n');
+                out.append(Html.table(ScalingReadings.HEADERS, ScalingReadings.rows(g))).append('\n');
             }
         }
         if (!any) {
@@ -104,7 +104,7 @@ final class HtmlPage {
                 + "worker; lanes are the kernels' gain at 1 worker, threads the gain of the same kernel's bar at more.</p>\n");
         boolean any = false;
         for (ReportData.SetData s : data.sets()) {
-            List<io.cpabench.results.SimdTable.Cell> cells = new io.cpabench.results.SimdTable(s.set().rows()).cells();
+            List<io.cpabench.tables.SimdTable.Cell> cells = new io.cpabench.tables.SimdTable(s.set().rows()).cells();
             if (cells.isEmpty()) {
                 continue;
             }

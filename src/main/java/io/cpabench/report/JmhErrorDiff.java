@@ -14,11 +14,12 @@ import java.util.Map;
  * quadrature on the log scale. JMH's error treats iterations as independent, so the interval is too
  * narrow when forks differ; the page says so under the table.
  */
-final class JmhErrorDiff implements DiffSource {
+final class JmhErrorDiff {
     static final double MIN_EFFECT = VerdictRule.DEFAULT_MIN_EFFECT;
 
-    @Override
-    public Diff compare(ResultSet oldSet, ResultSet newSet) {
+    private JmhErrorDiff() {}
+
+    static Diff compare(ResultSet oldSet, ResultSet newSet) {
         Map<List<Object>, JmhRow> old = index(oldSet.rows());
         Map<List<Object>, JmhRow> neu = index(newSet.rows());
         List<Map<String, String>> params = new ArrayList<>();

@@ -29,7 +29,7 @@ public final class Report {
     public static Path write(List<Path> inputs, Path outDir, Path noiseFloor) throws IOException {
         SetPlan plan = ResultSets.plan(inputs);
         NoiseFloor floor = noiseFloor == null ? null : NoiseFloorJson.read(noiseFloor);
-        ReportData data = ReportData.of(plan, Sources.scalingFits(), Sources.diff(), floor);
+        ReportData data = ReportData.of(plan, floor);
         String html = HtmlPage.render(data);
         String md = SummaryMarkdown.render(data);
         ReportFiles.replace(outDir, HTML, html, MARKDOWN, md);

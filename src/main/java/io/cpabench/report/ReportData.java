@@ -1,8 +1,8 @@
 package io.cpabench.report;
 
-import io.cpabench.results.HeadlineTables;
+import io.cpabench.results.ResultPaths;
+import io.cpabench.tables.HeadlineTables;
 import java.util.ArrayList;
-import io.cpabench.results.ResultSetDirs;
 import io.cpabench.stats.NoiseFloor;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,20 +12,12 @@ import java.util.Optional;
  * Everything the page and the summary show, worked out once: per result set its headline tables,
  * scaling groups, latency profiles and GIL counters; and the diffs of every later set against the first.
  */
-record ReportData(List<SetData> sets, List<Diff> diffs, List<String> unpaired, ScalingFits fits) {
+record ReportData(List<SetData> sets, List<Diff> diffs, List<String> unpaired) {
     record SetData(ResultSet set, String headline, List<ScalingGroup> scaling,
                    List<LatencyProfiles.Profile> latency, List<GilMetrics.Row> gil) {}
 
-    static ReportData of(List<ResultSet> sets, ScalingFits fits, DiffSource diffSource) {
-        List<SetPlan.Pair> pairs = new ArrayList<>();
-        for (int i = 1; i < sets.size(); i++) {
-            pairs.add(new SetPlan.Pair(sets.get(0), sets.get(i)));
-        }
-        return of(new SetPlan(sets, pairs, List.of()), fits, diffSource, null);
-    }
-
     /** @param floor a noise-floor file's calibrations, whose detectable effects the diffs show; null for none */
-    static ReportData of(SetPlan plan, ScalingFits fits, DiffSource diffSource, NoiseFloor floor) {
+    static ReportData of(SetPlan plan, NoiseFloor floor) {
         List<SetData> data = new ArrayList<>();
         for (ResultSet s : plan.sets()) {
             int cores = s.env() != null && s.env().path("logicalCores").canConvertToInt()
@@ -35,18 +27,18 @@ record ReportData(List<SetData> sets, List<Diff> diffs, List<String> unpaired, S
         }
         List<Diff> diffs = new ArrayList<>();
         for (SetPlan.Pair p : plan.diffs()) {
-            Diff d = diffSource.compare(p.oldSet(), p.newSet());
+            Diff d = Diff.between(p.oldSet(), p.newSet());
             Optional<NoiseFloor.Calibration> c = floor == null ? Optional.empty() : floor.forLabel(jdkLabel(p.newSet()));
             diffs.add(c.isPresent() ? d.withFloor(c.get()) : d);
         }
-        return new ReportData(data, diffs, plan.unpaired(), fits);
+        return new ReportData(data, diffs, plan.unpaired());
     }
 
     // jdk17 for runner/jdk17/stamp.json: which of a noise-floor file's calibrations applies
     private static String jdkLabel(ResultSet s) {
         Path dir = s.file().toAbsolutePath().getParent();
         String name = dir == null || dir.getFileName() == null ? "" : dir.getFileName().toString();
-        return ResultSetDirs.isJdkDirectory(name) ? name : "";
+        return ResultPaths.isJdkDirectory(name) ? name : "";
     }
 
     // The terminal's own tables; a row it cannot read (an unknown unit) must not cost the whole report.

@@ -2,10 +2,10 @@ package io.cpabench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.ResultSetDirs;
+import io.cpabench.results.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Finds the result sets named on the command line: a file is one set, a directory is every JMH JSON
@@ -127,7 +126,7 @@ public final class ResultSets {
     static Path shownName(Path file) {
         Path abs = file.toAbsolutePath();
         Path jdk = abs.getParent();
-        if (jdk != null && jdk.getFileName() != null && ResultSetDirs.isJdkDirectory(jdk.getFileName().toString())
+        if (jdk != null && jdk.getFileName() != null && ResultPaths.isJdkDirectory(jdk.getFileName().toString())
                 && jdk.getParent() != null && jdk.getParent().getFileName() != null) {
             return jdk.getParent().getFileName().resolve(jdk.getFileName()).resolve(abs.getFileName());
         }
@@ -136,26 +135,17 @@ public final class ResultSets {
 
     // Sorted by path, so jdk17 comes before jdk25 and older runs before newer ones: the diff's old side first.
     private static List<Path> jsonFiles(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(p -> !p.getFileName().toString().endsWith(".env.json"))
-                    .sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("report: cannot list " + dir + ": " + e.getMessage());
-        }
+        return RunFiles.list(dir, true, "report");
     }
 
     private static ResultSet read(Path file, Path shown) {
         List<JsonNode> json;
         try {
-            json = JmhJson.rows(file);
-        } catch (UncheckedIOException | IllegalArgumentException e) {
+            json = RunFiles.rows(file).orElseThrow(() -> new IllegalArgumentException("report: not JMH JSON: " + file));
+        } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("report: not JMH JSON: " + file);
         }
-        boolean jmh = !json.isEmpty() && json.stream().allMatch(r -> r.path("benchmark").isTextual()
-                && r.path("primaryMetric").path("scoreUnit").isTextual());
-        if (!jmh) {
+        if (json.isEmpty()) {
             throw new IllegalArgumentException("report: not JMH JSON (no result rows): " + file);
         }
         List<JmhRow> rows = json.stream().map(JmhRow::of).collect(Collectors.toList());

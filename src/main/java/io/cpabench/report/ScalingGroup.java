@@ -1,5 +1,6 @@
 package io.cpabench.report;
 
+import io.cpabench.results.ScalingRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +17,8 @@ import java.util.stream.Collectors;
  */
 record ScalingGroup(String benchmark, String workload, Map<String, String> fixed,
                     Map<String, TreeMap<Integer, Point>> models) {
-    static final String SEQUENTIAL = "SEQUENTIAL";
-
-    /** Sizes that do not shape this workload's work: an I/O latency in a CPU chart's title would only be noise. */
-    private static final Map<String, Set<String>> IRRELEVANT = Map.of(
-            "CPU", Set.of("memKiB", "ioMicros", "cpuShare"), "MEMORY", Set.of("cpuSize", "ioMicros", "cpuShare"),
-            "IO_SLEEP", Set.of("cpuSize", "memKiB", "cpuShare"), "IO_SOCKET", Set.of("cpuSize", "memKiB", "cpuShare"),
-            "NOOP", Set.of("cpuSize", "memKiB", "ioMicros", "cpuShare"), "MIXED", Set.of("memKiB"));
-
     String title() {
-        Set<String> hidden = IRRELEVANT.getOrDefault(workload, Set.of());
+        Set<String> hidden = ScalingRows.irrelevant(workload);
         String settings = fixed.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         return (workload.isEmpty() ? "(no workload)" : workload) + (settings.isEmpty() ? "" : "  (" + settings + ")");
@@ -37,20 +30,11 @@ record ScalingGroup(String benchmark, String workload, Map<String, String> fixed
         return new ArrayList<>(all.keySet());
     }
 
-    /**
-     * SEQUENTIAL's tasks/s, the base of the ideal line and of every speedup: at one worker if measured,
-     * else at any worker count (it ignores workers), else NaN.
-     */
+    /** SEQUENTIAL's tasks/s, the base of the ideal line and of every speedup ({@link ScalingRows#baseline}), else NaN. */
     double sequential() {
-        TreeMap<Integer, Point> seq = models.get(SEQUENTIAL);
-        if (seq == null) {
-            return Double.NaN;
-        }
-        Point one = seq.get(1);
-        if (one != null && one.hasValue()) {
-            return one.value();
-        }
-        return seq.values().stream().filter(Point::hasValue).mapToDouble(Point::value).findFirst().orElse(Double.NaN);
+        TreeMap<Integer, Point> seq = models.get(ScalingRows.SEQUENTIAL);
+        return seq == null ? Double.NaN
+                : ScalingRows.baseline(seq, null, Point::hasValue).map(Point::value).orElse(Double.NaN);
     }
 
     /** Model → workers → tasks/s without the points that have no value, for fits. */

@@ -1,11 +1,11 @@
 package io.cpabench.report;
 
 import io.cpabench.results.JmhRow;
+import io.cpabench.results.ScalingRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -13,30 +13,26 @@ import java.util.TreeMap;
  * into {@link ScalingGroup}s. tasks/s = score × tasks, since one JMH operation is a batch of tasks.
  */
 final class ScalingGroups {
-    private static final Set<String> AXES = Set.of("model", "workers", "workload");
-
     private ScalingGroups() {}
 
+    /** One group per {@link ScalingRows} group; JMH threads other than 1 join the fixed settings. */
     static List<ScalingGroup> of(List<JmhRow> rows) {
-        Map<List<Object>, ScalingGroup> groups = new LinkedHashMap<>();
-        for (JmhRow r : rows) {
-            Integer workers = positiveInt(r.param("workers"));
-            if (workers == null || r.param("model").isEmpty() || !r.unit().startsWith("ops/")) {
-                continue;
+        List<ScalingGroup> out = new ArrayList<>();
+        for (ScalingRows.Group g : ScalingRows.group(rows)) {
+            ScalingRows.Settings s = g.settings();
+            Map<String, String> fixed = new TreeMap<>(s.fixed());
+            if (s.threads() != 1) {
+                fixed.put("threads", String.valueOf(s.threads()));
             }
-            Map<String, String> fixed = new TreeMap<>(r.params());
-            fixed.keySet().removeAll(AXES);
-            if (r.threads() != 1) {
-                fixed.put("threads", String.valueOf(r.threads()));
+            ScalingGroup group = new ScalingGroup(s.benchmark(), s.workload(), fixed, new LinkedHashMap<>());
+            for (JmhRow r : g.rows()) {
+                double perTask = perSecond(r) * tasks(r);
+                group.models().computeIfAbsent(r.param("model"), m -> new TreeMap<>())
+                        .put(ScalingRows.workers(r), new Point(r.score() * perTask, r.error() * perTask));
             }
-            List<Object> key = List.of(r.benchmark(), r.param("workload"), fixed);
-            ScalingGroup g = groups.computeIfAbsent(key,
-                    k -> new ScalingGroup(r.benchmark(), r.param("workload"), fixed, new LinkedHashMap<>()));
-            double perTask = perSecond(r) * tasks(r);
-            g.models().computeIfAbsent(r.param("model"), m -> new TreeMap<>())
-                    .put(workers, new Point(r.score() * perTask, r.error() * perTask));
+            out.add(group);
         }
-        return new ArrayList<>(groups.values());
+        return out;
     }
 
     private static double perSecond(JmhRow r) {
@@ -48,16 +44,7 @@ final class ScalingGroups {
     }
 
     private static double tasks(JmhRow r) {
-        Integer t = positiveInt(r.param("tasks"));
+        Integer t = ScalingRows.positiveInt(r.param("tasks"));
         return t == null ? 1 : t;
-    }
-
-    static Integer positiveInt(String s) {
-        try {
-            int v = Integer.parseInt(s.trim());
-            return v > 0 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.cpabench.report;
 
 import io.cpabench.results.Numbers;
+import io.cpabench.results.ScalingRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +20,13 @@ final class ScalingReadings {
 
     private ScalingReadings() {}
 
-    static List<List<String>> rows(ScalingGroup g, ScalingFits fits) {
+    static List<List<String>> rows(ScalingGroup g) {
         List<List<String>> out = new ArrayList<>();
         double seq = g.sequential();
         for (Map.Entry<String, TreeMap<Integer, Point>> m : g.models().entrySet()) {
-            boolean baseline = ScalingGroup.SEQUENTIAL.equals(m.getKey());
+            boolean baseline = ScalingRows.isSequential(m.getKey());
             Optional<ScalingFits.Fit> fit = baseline ? Optional.empty()
-                    : fits.fit(g, m.getKey(), ScalingGroup.values(m.getValue()), seq);
+                    : ScalingFits.fit(g, m.getKey(), ScalingGroup.values(m.getValue()), seq);
             Point one = m.getValue().get(1);
             boolean first = true;
             for (Map.Entry<Integer, Point> p : m.getValue().entrySet()) {
@@ -44,7 +45,7 @@ final class ScalingReadings {
                     row.addAll(List.of(fixed(f.sigma(), 3), fixed(f.kappa(), 4),
                             peak(f.peak()), f.reading()));
                 } else if (first) {
-                    row.addAll(List.of("", "", "", fits.unavailable()));
+                    row.addAll(List.of("", "", "", ScalingFits.UNAVAILABLE));
                 } else {
                     row.addAll(List.of("·", "·", "·", "·"));
                 }

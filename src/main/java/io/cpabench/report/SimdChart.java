@@ -1,6 +1,6 @@
 package io.cpabench.report;
 
-import io.cpabench.results.SimdTable;
+import io.cpabench.tables.SimdTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

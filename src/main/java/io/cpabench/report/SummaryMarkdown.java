@@ -24,7 +24,7 @@ final class SummaryMarkdown {
             for (ScalingGroup g : s.scaling()) {
                 any = true;
                 out.append("\n### ").append(Md.esc(s.set().label() + " · " + g.title())).append("\n\n")
-                        .append(Md.table(ScalingReadings.HEADERS, ScalingReadings.rows(g, data.fits())));
+                        .append(Md.table(ScalingReadings.HEADERS, ScalingReadings.rows(g)));
             }
         }
         out.append(any ? "" : "\nno data: no ScalingBenchmark rows\n");

@@ -1,5 +1,8 @@
 package io.cpabench.results;
 
+import io.cpabench.machine.BuildInfo;
+import io.cpabench.machine.ForkJvm;
+import io.cpabench.machine.Machine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

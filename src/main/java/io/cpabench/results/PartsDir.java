@@ -1,5 +1,6 @@
 package io.cpabench.results;
 
+import io.cpabench.machine.MachineLoad;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;

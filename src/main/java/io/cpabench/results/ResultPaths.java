@@ -17,7 +17,18 @@ public final class ResultPaths {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /**
+     * A JDK configuration's label, as {@code --jdk} takes it and as its result directory ends: the JDK's
+     * major (group 1), optionally with suffixes ({@code 25-zgc}, {@code 25-slow}).
+     */
+    public static final String JDK_LABEL = "(\\d{1,3})(?:-[A-Za-z0-9._]+)*";
+
     private ResultPaths() {}
+
+    /** {@code jdk17}, {@code jdk25-zgc}: a directory {@code run} writes one JDK configuration's results to. */
+    public static boolean isJdkDirectory(String name) {
+        return name.matches("jdk" + JDK_LABEL);
+    }
 
     /** A runner label safe as one path segment: letters, digits, '.', '_' and '-' only. */
     public static String sanitiseRunner(String label) {

@@ -42,16 +42,11 @@ public final class ResultSetDirs {
         return out.isEmpty() ? List.of(new Found("", path)) : out;
     }
 
-    /** {@code jdk17}, {@code jdk25-zgc}, {@code jdk25-a}: a directory {@code run} writes one JDK configuration's results to. */
-    public static boolean isJdkDirectory(String name) {
-        return name.matches("jdk[A-Za-z0-9][A-Za-z0-9._-]*");
-    }
-
     private static List<Found> jdkDirectories(Path dir, String prefix) {
         List<Found> out = new ArrayList<>();
         for (Path sub : subdirectories(dir)) {
             String name = sub.getFileName().toString();
-            if (isJdkDirectory(name) && holdsResults(sub)) {
+            if (ResultPaths.isJdkDirectory(name) && holdsResults(sub)) {
                 out.add(new Found(prefix + name, sub));
             }
         }

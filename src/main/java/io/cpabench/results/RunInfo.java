@@ -1,5 +1,6 @@
 package io.cpabench.results;
 
+import io.cpabench.machine.RunLoad;
 import java.time.Instant;
 import java.util.List;
 

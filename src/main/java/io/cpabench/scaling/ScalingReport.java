@@ -1,9 +1,10 @@
 package io.cpabench.scaling;
 
+import io.cpabench.workload.Workload;
 import io.cpabench.results.JmhRow;
 import io.cpabench.results.Numbers;
-import io.cpabench.results.TextTable;
-import io.cpabench.results.Verdict;
+import io.cpabench.results.ScalingRows;
+import io.cpabench.tables.TextTable;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,6 @@ import java.util.stream.Collectors;
  * SEQUENTIAL, efficiency, and the USL reading that says why the curve flattens.
  */
 public final class ScalingReport {
-    private static final Map<String, Set<String>> RELEVANT = Map.of(
-            "CPU", Set.of("cpuSize"), "MEMORY", Set.of("memKiB"), "IO_SLEEP", Set.of("ioMicros"),
-            "IO_SOCKET", Set.of("ioMicros"), "MIXED", Set.of("cpuSize", "ioMicros", "cpuShare"));
     private ScalingReport() {}
 
     public static String render(List<JmhRow> rows) {
@@ -39,7 +37,7 @@ public final class ScalingReport {
             }
             out.append(nl).append(title).append(nl).append(t.render());
             for (Series s : series) {
-                out.append("  ").append(s.model()).append(": ").append(UslReading.of(s, Verdict.isIo(s.workload()))).append(nl);
+                out.append("  ").append(s.model()).append(": ").append(UslReading.of(s, Workload.isIo(s.workload()))).append(nl);
             }
         });
         return out.toString();
@@ -51,7 +49,7 @@ public final class ScalingReport {
      */
     private static String title(Series s, List<Series> all) {
         String bench = s.benchmark().replaceFirst("^.*\\.(\\w+\\.\\w+)$", "$1");
-        Set<String> shown = new HashSet<>(RELEVANT.getOrDefault(s.workload(), Set.of()));
+        Set<String> shown = new HashSet<>(ScalingRows.relevant(s.workload()));
         shown.add("tasks");
         all.stream().filter(o -> o.benchmark().equals(s.benchmark()) && o.workload().equals(s.workload()))
                 .forEach(o -> o.fixed().forEach((k, v) -> {

@@ -1,8 +1,8 @@
 package io.cpabench.scaling;
 
 import io.cpabench.results.JmhRow;
+import io.cpabench.results.ScalingRows;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,37 +16,32 @@ import java.util.TreeMap;
  */
 public record Series(String benchmark, String workload, String model, Map<String, String> fixed,
                      TreeMap<Integer, Double> points, double sequential) {
-    static final String SEQUENTIAL = "SEQUENTIAL";
-
     /**
-     * The series in {@code rows}: throughput rows with a {@code model} and an integer {@code workers}
-     * parameter (ScalingBenchmark's). Time-per-task benchmarks are not scaling curves and are left out.
-     * SEQUENTIAL is a baseline, not a series: it ignores {@code workers}.
+     * The series in {@code rows}: the scaling rows ({@link ScalingRows}) of each group, one per model.
+     * Time-per-task benchmarks are not scaling curves and are left out. SEQUENTIAL is a baseline, not a
+     * series: it ignores {@code workers}, and its point at one worker (else at the fewest) is the
+     * baseline of every series in its group.
      */
     public static List<Series> of(List<JmhRow> rows) {
-        Map<List<Object>, Builder> series = new LinkedHashMap<>();
-        Map<List<Object>, Double> sequential = new LinkedHashMap<>();
-        for (JmhRow r : rows) {
-            Integer workers = integer(r.param("workers"));
-            if (!r.unit().startsWith("ops/") || workers == null || r.param("model").isEmpty()) {
-                continue;
-            }
-            Map<String, String> fixed = new LinkedHashMap<>(r.params());
-            fixed.keySet().removeAll(List.of("model", "workers", "workload"));
-            List<Object> settings = List.of(r.benchmark(), r.param("workload"), fixed, r.threads());
-            double perSecond = r.score() * r.perSecondFactor();
-            if (SEQUENTIAL.equals(r.param("model"))) {
-                // with several SEQUENTIAL rows (one per workers value) they measure the same thing: keep the first
-                sequential.putIfAbsent(settings, perSecond);
-                continue;
-            }
-            List<Object> key = new ArrayList<>(settings);
-            key.add(r.param("model"));
-            series.computeIfAbsent(key, k -> new Builder(r, fixed, settings)).points.put(workers, perSecond);
-        }
         List<Series> out = new ArrayList<>();
-        series.values().forEach(b -> out.add(new Series(b.row.benchmark(), b.row.param("workload"), b.row.param("model"),
-                b.fixed, b.points, sequential.getOrDefault(b.settings, Double.NaN))));
+        for (ScalingRows.Group g : ScalingRows.group(rows)) {
+            ScalingRows.Settings s = g.settings();
+            Map<String, List<JmhRow>> byModel = g.byModel();
+            double sequential = ScalingRows.baseline(points(byModel.getOrDefault(ScalingRows.SEQUENTIAL, List.of())), null, v -> true)
+                    .orElse(Double.NaN);
+            byModel.forEach((model, modelRows) -> {
+                if (!ScalingRows.isSequential(model)) {
+                    out.add(new Series(s.benchmark(), s.workload(), model, s.fixed(), points(modelRows), sequential));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Workers → operations per second. */
+    private static TreeMap<Integer, Double> points(List<JmhRow> rows) {
+        TreeMap<Integer, Double> out = new TreeMap<>();
+        rows.forEach(r -> out.put(ScalingRows.workers(r), r.score() * r.perSecondFactor()));
         return out;
     }
 
@@ -77,27 +72,5 @@ public record Series(String benchmark, String workload, String model, Map<String
         int[] n = points.keySet().stream().mapToInt(Integer::intValue).toArray();
         double[] x = points.values().stream().mapToDouble(Double::doubleValue).toArray();
         return UslFit.fit(n, x);
-    }
-
-    private static Integer integer(String s) {
-        try {
-            int v = Integer.parseInt(s.trim());
-            return v > 0 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static final class Builder {
-        final JmhRow row;
-        final Map<String, String> fixed;
-        final List<Object> settings;
-        final TreeMap<Integer, Double> points = new TreeMap<>();
-
-        Builder(JmhRow row, Map<String, String> fixed, List<Object> settings) {
-            this.row = row;
-            this.fixed = fixed;
-            this.settings = settings;
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.cpabench.stats;
 
-import io.cpabench.results.TextTable;
+import io.cpabench.tables.TextTable;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.cpabench.stats;
 
-import io.cpabench.results.TextTable;
+import io.cpabench.tables.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

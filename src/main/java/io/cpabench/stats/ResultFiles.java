@@ -1,9 +1,9 @@
 package io.cpabench.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
-import java.io.IOException;
+import io.cpabench.results.RunFiles;
+import io.cpabench.results.Units;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Reads one side of a comparison: a JMH JSON file, or every JMH JSON file directly in a directory
@@ -49,40 +48,30 @@ public final class ResultFiles {
     // JSON that does not even parse is a damaged run and stops the comparison.
     private static List<JsonNode> directory(String side, Path dir) {
         List<JsonNode> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (Files.isRegularFile(f) && name.endsWith(".json") && !name.endsWith(".env.json")) {
-                    List<JsonNode> rows = parse(side, f);
-                    if (rows != null) {
-                        all.addAll(rows);
-                    }
-                }
+        for (Path f : RunFiles.list(dir, false, side)) {
+            List<JsonNode> rows = parse(side, f);
+            if (rows != null) {
+                all.addAll(rows);
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(side + ": cannot list " + dir + ": " + e.getMessage());
         }
         return all;
     }
 
-    /** The rows, or null if the JSON is well formed but not JMH's result format. */
+    /** The rows, or null if the JSON is well formed but not JMH's result format with units compare can order. */
     private static List<JsonNode> parse(String side, Path file) {
         List<JsonNode> rows;
         try {
-            rows = JmhJson.rows(file);
+            rows = RunFiles.rows(file).orElse(null);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(side + ": not JMH JSON (unreadable JSON): " + file);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
-        boolean jmh = rows.stream().allMatch(r -> r.path("benchmark").isTextual() && r.path("primaryMetric").isObject()
-                && isDirectional(r.path("primaryMetric").path("scoreUnit").asText()));
-        return jmh ? rows : null;
+        boolean directional = rows != null && rows.stream().allMatch(r -> isDirectional(r.path("primaryMetric").path("scoreUnit").asText()));
+        return directional ? rows : null;
     }
 
     private static boolean isDirectional(String unit) {
         try {
-            io.cpabench.results.Units.higherIsBetter(unit);
+            Units.higherIsBetter(unit);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -62,6 +62,6 @@ public record RowComparison(RowKey key, LatencyMetric latency, String unit, bool
         }
         RatioInterval r = RatioInterval.of(a, b, level);
         return new RowComparison(key, latency, unit, higherIsBetter, a, b, ai, bi,
-                r, RankTest.pValue(a, b), rule.decide(r, higherIsBetter), null);
+                r, RankSumPValue.pValue(a, b), rule.decide(r, higherIsBetter), null);
     }
 }

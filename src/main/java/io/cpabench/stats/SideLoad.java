@@ -2,9 +2,9 @@ package io.cpabench.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cpabench.results.MachineLoad;
+import io.cpabench.machine.MachineLoad;
 import io.cpabench.results.ResultPaths;
-import io.cpabench.results.RunLoad;
+import io.cpabench.machine.RunLoad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

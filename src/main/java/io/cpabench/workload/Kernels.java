@@ -7,7 +7,12 @@ public final class Kernels {
 
     private Kernels() {}
 
-    /** Counts primes in [2, n) by trial division, the seed experiment's {@code cpu_work}. */
+    /**
+     * The prime-counting kernel, every compute step's work: counts the primes in [2, n) by trial division,
+     * pure ALU work that allocates nothing and whose cost grows with {@code n} (as the Python
+     * {@code cpu_work} function the suite's GIL comparison started from), polling {@code cp} every
+     * {@value #CHECK_EVERY} numbers as CPython's eval loop polls its breaker.
+     */
     public static long countPrimes(long n, Checkpoint cp) {
         long count = 0;
         for (long i = 2; i < n; i++) {

@@ -4,34 +4,41 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.Set;
 
-/** What the work is: a recipe of steps, and the resources its steps need. */
+/**
+ * What the work is: a recipe of steps, and the resources its steps need. One constant per workload;
+ * everything else that depends on the workload asks the constant: whether its time is spent waiting
+ * ({@link #isIo()}) and which benchmark parameters shape its tasks ({@link #parameters()}).
+ */
 public enum Workload {
-    /** Pure ALU: prime counting, no allocation, a GIL checkpoint every 256 numbers. */
-    CPU {
+    /**
+     * Pure ALU: counting the primes below {@code cpuSize} by trial division ({@link Kernels#countPrimes}),
+     * no allocation, a GIL checkpoint every 256 numbers.
+     */
+    CPU(false, Params.CPU_SIZE) {
         @Override
         Step[] recipe(WorkloadConfig c) {
             return new Step[] {Step.compute(c.cpuSize())};
         }
     },
     /** A streaming pass through a buffer larger than the last-level cache: bandwidth-bound. */
-    MEMORY {
+    MEMORY(false, Params.MEM_KIB) {
         @Override
         Step[] recipe(WorkloadConfig c) {
             return new Step[] {Step.scan(c.memBytes())};
         }
     },
     /** A fixed-latency wait: {@code Thread.sleep}/park when blocking, a timer-completed future when not. */
-    IO_SLEEP {
+    IO_SLEEP(true, Params.IO_MICROS) {
         @Override
         Step[] recipe(WorkloadConfig c) {
             return new Step[] {Step.io(c.ioNanos())};
         }
     },
     /** A request/response over loopback TCP to an in-process server that answers after the latency. */
-    IO_SOCKET {
+    IO_SOCKET(true, Params.IO_MICROS) {
         @Override
         Step[] recipe(WorkloadConfig c) {
             return new Step[] {Step.io(c.ioNanos())};
@@ -42,8 +49,11 @@ public enum Workload {
             return SocketIo.start();
         }
     },
-    /** The order-validation pipeline: parse (compute) → I/O wait → pattern check (compute). */
-    MIXED {
+    /**
+     * A request handler in miniature, validating an order: parse it (a quarter of the compute), wait on
+     * I/O (a lookup), check it against patterns (the rest of the compute).
+     */
+    MIXED(false, Params.CPU_SIZE, Params.IO_MICROS) {
         @Override
         Step[] recipe(WorkloadConfig c) {
             long parse = Math.max(2, c.cpuSize() / 4);
@@ -51,14 +61,60 @@ public enum Workload {
         }
     },
     /** An empty task: what is left is each model's own dispatch cost. */
-    NOOP {
+    NOOP(false) {
         @Override
         Step[] recipe(WorkloadConfig c) {
             return new Step[0];
         }
     };
 
+    private final boolean io;
+    private final Set<String> parameters;
+
+    Workload(boolean io, String... parameters) {
+        this.io = io;
+        this.parameters = Set.of(parameters);
+    }
+
     abstract Step[] recipe(WorkloadConfig c);
+
+    /** True when a task's time is a wait, not compute: speedups then count overlapped waits, not cores. */
+    public boolean isIo() {
+        return io;
+    }
+
+    /** {@link #isIo()} of a workload named in a result file; false for a name this build does not know. */
+    public static boolean isIo(String name) {
+        return find(name).map(Workload::isIo).orElse(false);
+    }
+
+    /**
+     * The benchmark parameters (of {@code ScalingBenchmark}: {@code cpuSize}, {@code memKiB},
+     * {@code ioMicros}) that change this workload's tasks; the others are ignored by it, so rows that
+     * differ only in those are the same measurement.
+     */
+    public Set<String> parameters() {
+        return parameters;
+    }
+
+    /** Every benchmark parameter some workload's tasks depend on. */
+    public static Set<String> allParameters() {
+        return Set.of(Params.CPU_SIZE, Params.MEM_KIB, Params.IO_MICROS);
+    }
+
+    /** The names of the benchmark parameters that size a workload's steps. */
+    public static final class Params {
+        public static final String CPU_SIZE = "cpuSize";
+        public static final String MEM_KIB = "memKiB";
+        public static final String IO_MICROS = "ioMicros";
+
+        private Params() {}
+    }
+
+    /** The workload a result file names, if this build has it. */
+    public static Optional<Workload> find(String name) {
+        return Arrays.stream(values()).filter(w -> w.name().equals(name)).findFirst();
+    }
 
     IoBackend openIo() {
         return new SleepIo();
@@ -77,15 +133,11 @@ public enum Workload {
 
     /** Parses a workload name, failing with the valid ones. */
     public static Workload parse(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown workload '" + name + "'; valid: " + names(), e);
-        }
+        return EnumNames.parse(Workload.class, "workload", name);
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+        return EnumNames.names(Workload.class);
     }
 
     /** The buffer MEMORY streams through, filled so its sum depends on every word. */

@@ -121,13 +121,13 @@ final class FakeJmh implements PieceRunner.Factory {
         return (piece, json) -> {
             int call = ++calls;
             if (lockedOut.contains(call) || (machine != null && !machine.tryAcquire())) {
-                return new GroupRunner.Outcome(json, Optional.of(LOCKED), JmhLock.isLockFailure(LOCKED));
+                return new PieceOutcome(json, Optional.of(LOCKED), JmhLock.isLockFailure(LOCKED));
             }
             if (printing.containsKey(call)) {
                 ForkWatch watch = new ForkWatch(JmhOutput.lines(new ArrayList<>()));
                 printing.get(call).accept(watch);
                 writeNoRows(json);
-                GroupRunner.Outcome o = GroupRunner.judged(json, watch, Optional.empty(), false);
+                PieceOutcome o = GroupRunner.judged(json, watch, Optional.empty(), false);
                 if (!o.outside()) {
                     ran.add(describe(piece));
                     ranOn.add(jdk.label());
@@ -148,7 +148,7 @@ final class FakeJmh implements PieceRunner.Factory {
                 ran.add(describe(piece));
                 ranOn.add(jdk.label());
                 jvmArgs.add(piece.jvmArgs());
-                return new GroupRunner.Outcome(json, failing.contains(n) ? Optional.of("fork crashed") : Optional.empty());
+                return new PieceOutcome(json, failing.contains(n) ? Optional.of("fork crashed") : Optional.empty());
             } finally {
                 if (machine != null) {
                     machine.release();

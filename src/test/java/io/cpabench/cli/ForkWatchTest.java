@@ -59,15 +59,15 @@ class ForkWatchTest {
     @Test
     void judgedOutcomes() {
         Path json = Path.of("x.json");
-        GroupRunner.Outcome refused = GroupRunner.judged(json, JmhOutput.watched(JmhOutput.refusedOption("Bad")), Optional.empty(), false);
+        PieceOutcome refused = GroupRunner.judged(json, JmhOutput.watched(JmhOutput.refusedOption("Bad")), Optional.empty(), false);
         assertThat(refused.outside()).isTrue();
         assertThat(refused.error()).hasValueSatisfying(e -> assertThat(e).startsWith("its fork's JVM did not start"));
         // failOnError true: JMH also throws, with a message that names nothing
-        GroupRunner.Outcome own = GroupRunner.judged(json, JmhOutput.watched(JmhOutput.benchmarkThrows("java.lang.IllegalStateException: boom")),
+        PieceOutcome own = GroupRunner.judged(json, JmhOutput.watched(JmhOutput.benchmarkThrows("java.lang.IllegalStateException: boom")),
                 Optional.of("Benchmark caught the exception"), false);
         assertThat(own.outside()).isFalse();
         assertThat(own.error()).contains("java.lang.IllegalStateException: boom");
-        GroupRunner.Outcome locked = GroupRunner.judged(json, null, Optional.of(FakeJmh.LOCKED), true);
+        PieceOutcome locked = GroupRunner.judged(json, null, Optional.of(FakeJmh.LOCKED), true);
         assertThat(locked.outside()).isTrue();
         assertThat(locked.error()).contains(FakeJmh.LOCKED);
     }

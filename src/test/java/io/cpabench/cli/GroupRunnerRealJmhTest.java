@@ -44,7 +44,7 @@ class GroupRunnerRealJmhTest {
         }
 
         private static void report(String name, GroupRunner runner, PlannedRun piece) {
-            GroupRunner.Outcome o = runner.run(piece, Path.of(System.getProperty("java.io.tmpdir"), name + ".json"));
+            PieceOutcome o = runner.run(piece, Path.of(System.getProperty("java.io.tmpdir"), name + ".json"));
             System.out.println(MARK + name + " | " + o.outside() + " | " + o.error().orElse("-"));
         }
     }

@@ -40,7 +40,7 @@ class GroupRunnerTest {
         Exception noJava = new RuntimeException("fork", new java.io.IOException("Cannot run program \"/nope/java\": error=2, No such file"));
         assertThat(GroupRunner.cannotStart(noJava)).isTrue();
         assertThat(GroupRunner.cannotStart(new RuntimeException("java.lang.OutOfMemoryError in the benchmark"))).isFalse();
-        assertThat(new GroupRunner.Outcome(Path.of("x"), java.util.Optional.of("fork crashed")).outside()).isFalse();
+        assertThat(new PieceOutcome(Path.of("x"), java.util.Optional.of("fork crashed")).outside()).isFalse();
         // JMH 1.37's words when a --jvm other than its own cannot be started for its properties
         assertThat(GroupRunner.javaNotStarted("Unable to extract forked JVM properties using: '/gone/java -cp a.jar "
                 + "org.openjdk.jmh.runner.PrintPropertiesMain'; [Cannot run program \"/gone/java\": error=2, No such file or directory]"))

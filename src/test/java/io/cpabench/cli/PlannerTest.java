@@ -126,11 +126,14 @@ class PlannerTest {
             assertThat(r.measurementIterations()).isEqualTo(5);
             assertThat(r.threads()).isEqualTo(4);
             assertThat(r.failOnError()).isFalse();
-            assertThat(r.jvmArgs()).containsExactly("-Xmx1g");
+            // the user's flags come first; a group's own (simd-scalar's -XX:-UseSuperWord) follow
+            assertThat(r.jvmArgs()).startsWith("-Xmx1g");
             assertThat(org.openjdk.jmh.runner.options.TimeValue.fromString(r.measurementTime()).getTime()).isEqualTo(2);
         });
         // -t replaces the thread sweep, so each group runs once
-        assertThat(runs).hasSize(6);
+        assertThat(runs).hasSize(8);
+        assertThat(runs.stream().filter(r -> r.group().equals("simd-scalar")).findFirst().orElseThrow().jvmArgs())
+                .containsExactly("-Xmx1g", "-XX:-UseSuperWord");
     }
 
     @Test

@@ -14,7 +14,7 @@ class ProfilesTest {
     Path tmp;
 
     @Test
-    void quickIsTheSeedExperimentAtCoresWorkers() {
+    void quickIsCpuAndIoScalingAtCoresWorkers() {
         Profile quick = Profiles.load("quick", 16);
         assertThat(quick.comparable()).isTrue();
         assertThat(quick.failOnError()).isFalse();
@@ -139,5 +139,15 @@ class ProfilesTest {
                 .containsExactly("1", "2", "4", "6", "8", "12");
         assertThat(Profiles.expand("${powers of 2 up to cores}", 1)).containsExactly("1");
         assertThat(Profiles.expand("${cores}", 6)).containsExactly("6");
+    }
+
+    @Test
+    void allModelsAndAllWorkloadsAreEveryConstantInOrder() {
+        Profile p = Profiles.parse("{\"groups\":[{\"include\":\"X\",\"params\":{\"model\":[\"${all models}\"],"
+                + "\"workload\":\"${all workloads}\"}}]}", "x", 2);
+        assertThat(p.groups().get(0).params().get("model"))
+                .containsExactlyElementsOf(java.util.Arrays.stream(io.cpabench.model.ExecutionModel.values()).map(Enum::name).toList());
+        assertThat(p.groups().get(0).params().get("workload"))
+                .containsExactlyElementsOf(java.util.Arrays.stream(io.cpabench.workload.Workload.values()).map(Enum::name).toList());
     }
 }

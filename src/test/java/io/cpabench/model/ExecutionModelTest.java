@@ -94,6 +94,18 @@ class ExecutionModelTest {
     }
 
     @Test
+    void theEnumSaysWhichJdkAndHowManyServerWorkersEachModelNeeds() {
+        assertThat(ExecutionModel.VIRTUAL_THREADS.minJdk()).isEqualTo(21);
+        assertThat(ExecutionModel.FORK_JOIN.minJdk()).isEqualTo(ExecutionModel.BASE_JDK);
+        assertThat(ExecutionModel.EVENT_LOOP.serverWorkers(8)).isEqualTo(1);
+        assertThat(ExecutionModel.SEQUENTIAL.serverWorkers(8)).isEqualTo(1);
+        assertThat(ExecutionModel.PLATFORM_THREADS.serverWorkers(8)).isEqualTo(128);
+        assertThat(ExecutionModel.GIL_THREADS.serverWorkers(8)).isEqualTo(128);
+        assertThat(ExecutionModel.EVENT_LOOP_OFFLOAD.serverWorkers(8)).isEqualTo(8);
+        assertThat(ExecutionModel.VIRTUAL_THREADS.serverWorkers(8)).isEqualTo(8);
+    }
+
+    @Test
     void virtualThreadsOnAnOldJdkAreRefusedWithTheReason() {
         assumeTrue(Runtime.version().feature() < 21, "this JVM has virtual threads");
         try (Workbench wb = Workload.NOOP.open(SMALL)) {

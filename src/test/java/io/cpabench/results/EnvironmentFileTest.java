@@ -1,5 +1,11 @@
 package io.cpabench.results;
 
+import io.cpabench.machine.BuildInfo;
+import io.cpabench.machine.Cgroup;
+import io.cpabench.machine.ForkJvm;
+import io.cpabench.machine.Machine;
+import io.cpabench.machine.MachineLoad;
+import io.cpabench.machine.RunLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -6,26 +6,26 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Builds small JMH JSON result files by hand, in JMH's own shape, for deterministic tests. */
-final class Rows {
+public final class Rows {
     private final List<String> rows = new ArrayList<>();
 
-    Rows scaling(String workload, String model, int workers, int tasks, double opsPerSecond, double error) {
+    public Rows scaling(String workload, String model, int workers, int tasks, double opsPerSecond, double error) {
         return row("io.cpabench.bench.ScalingBenchmark.run", "thrpt", 1,
                 "\"workload\":\"" + workload + "\",\"model\":\"" + model + "\",\"workers\":\"" + workers
                         + "\",\"tasks\":\"" + tasks + "\"", opsPerSecond, error, "ops/s");
     }
 
-    Rows dispatch(String model, int workers, double nanos, double error) {
+    public Rows dispatch(String model, int workers, double nanos, double error) {
         return row("io.cpabench.bench.DispatchBenchmark.run", "avgt", 1,
                 "\"model\":\"" + model + "\",\"workers\":\"" + workers + "\"", nanos, error, "ns/op");
     }
 
-    Rows threads(String lock, int threads, double opsPerSecond) {
+    public Rows threads(String lock, int threads, double opsPerSecond) {
         return row("io.cpabench.bench.ThreadsBenchmark.inline", "thrpt", threads,
                 "\"workload\":\"CPU\",\"lock\":\"" + lock + "\"", opsPerSecond, Double.NaN, "ops/s");
     }
 
-    Rows row(String benchmark, String mode, int threads, String params, double score, double error, String unit) {
+    public Rows row(String benchmark, String mode, int threads, String params, double score, double error, String unit) {
         String err = num(error);
         rows.add("{\"jmhVersion\":\"1.37\",\"benchmark\":\"" + benchmark + "\",\"mode\":\"" + mode
                 + "\",\"threads\":" + threads + ",\"forks\":1,\"params\":{" + params + "},"
@@ -39,11 +39,11 @@ final class Rows {
         return Double.isNaN(x) ? "\"NaN\"" : String.format(Locale.ROOT, "%s", x);
     }
 
-    String json() {
+    public String json() {
         return rows.stream().collect(Collectors.joining(",\n", "[\n", "\n]\n"));
     }
 
-    List<JmhRow> parsed() {
+    public List<JmhRow> parsed() {
         return JmhJson.rows(json()).stream().map(JmhRow::of).collect(Collectors.toList());
     }
 }

@@ -35,8 +35,8 @@ class ForkSampleTest {
 
     @Test
     void rankTestNeedsFourForksASide() {
-        assertThat(RankTest.pValue(ForkSample.ofMeans(1, 2, 3), ForkSample.ofMeans(4, 5, 6))).isNaN();
+        assertThat(RankSumPValue.pValue(ForkSample.ofMeans(1, 2, 3), ForkSample.ofMeans(4, 5, 6))).isNaN();
         // 4 vs 4, completely separated: exact two-sided p = 2 / C(8,4) = 2/70
-        assertThat(RankTest.pValue(ForkSample.ofMeans(1, 2, 3, 4), ForkSample.ofMeans(5, 6, 7, 8))).isCloseTo(2.0 / 70, within(1e-9));
+        assertThat(RankSumPValue.pValue(ForkSample.ofMeans(1, 2, 3, 4), ForkSample.ofMeans(5, 6, 7, 8))).isCloseTo(2.0 / 70, within(1e-9));
     }
 }

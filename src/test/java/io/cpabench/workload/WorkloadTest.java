@@ -71,4 +71,15 @@ class WorkloadTest {
         assertThat(arena).isBetween(64L << 20, 1L << 30);
         assertThat(arena).isGreaterThanOrEqualTo(Math.min(1L << 30, 2 * Workload.lastLevelCacheBytes()));
     }
+
+    @Test
+    void theEnumSaysWhichWorkloadsWaitAndWhichParametersShapeThem() {
+        assertThat(java.util.Arrays.stream(Workload.values()).filter(Workload::isIo))
+                .containsExactly(Workload.IO_SLEEP, Workload.IO_SOCKET);
+        assertThat(Workload.isIo("IO_SOCKET")).isTrue();
+        assertThat(Workload.isIo("A_WORKLOAD_OF_THE_FUTURE")).isFalse();
+        assertThat(Workload.MIXED.parameters()).containsExactlyInAnyOrder("cpuSize", "ioMicros");
+        assertThat(Workload.NOOP.parameters()).isEmpty();
+        assertThat(Workload.allParameters()).containsAll(Workload.MEMORY.parameters()).containsAll(Workload.CPU.parameters());
+    }
 }

@@ -1,0 +1,85 @@
+package io.cpabench.machine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How quiet the machine was over a run, from its pieces' {@link MachineLoad}s. A piece that lost more
+ * than {@value #BUSY_PIECE} of the CPUs to other processes or to steal measured a different machine:
+ * its rows are suspect, and a nightly diff that calls them changed may be reporting the neighbour.
+ */
+public record RunLoad(List<MachineLoad> pieces, int piecesRun) {
+    public static final double BUSY_PIECE = 0.10;
+    static final int WORST_KEPT = 5;
+
+    public RunLoad {
+        pieces = List.copyOf(pieces);
+    }
+
+    public double otherShare() {
+        long total = pieces.stream().mapToLong(MachineLoad::total).sum();
+        return total == 0 ? 0 : (double) pieces.stream().mapToLong(MachineLoad::other).sum() / total;
+    }
+
+    public double stealShare() {
+        long total = pieces.stream().mapToLong(MachineLoad::total).sum();
+        return total == 0 ? 0 : (double) pieces.stream().mapToLong(MachineLoad::steal).sum() / total;
+    }
+
+    /** The pieces that did not have the machine to themselves, worst first. */
+    public List<MachineLoad> busy() {
+        return pieces.stream().filter(p -> p.lostShare() > BUSY_PIECE).sorted(WORST_FIRST).toList();
+    }
+
+    private static final Comparator<MachineLoad> WORST_FIRST = Comparator.comparingDouble(MachineLoad::lostShare).reversed();
+
+    /** The piece that lost most of the machine, if any was measured. */
+    public Optional<MachineLoad> worst() {
+        return pieces.stream().min(WORST_FIRST);
+    }
+
+    /** One line for the end of a run: always said, so a quiet run is shown quiet rather than assumed. */
+    public String line() {
+        if (pieces.isEmpty()) {
+            return "machine load: not measured (no /proc/stat here)";
+        }
+        MachineLoad worst = worst().orElseThrow();
+        return String.format(Locale.ROOT,
+                "machine load over %d pieces: other processes took %.1f%% of the CPUs, steal %.1f%%; worst piece %.1f%% (%s)",
+                pieces.size(), 100 * otherShare(), 100 * stealShare(), 100 * worst.lostShare(), worst.piece());
+    }
+
+    /** Said when some piece measured a busy machine, naming the worst ones. */
+    public Optional<String> warning() {
+        List<MachineLoad> busy = busy();
+        if (busy.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "WARNING machine busy: %d of %d pieces lost over %.0f%% of the CPUs to other processes or steal; their rows may be off, rerun or compare with care:",
+                busy.size(), pieces.size(), 100 * BUSY_PIECE));
+        busy.stream().limit(WORST_KEPT).forEach(p -> b.append(String.format(Locale.ROOT, " %s %.0f%%;", p.piece(), 100 * p.lostShare())));
+        b.setLength(b.length() - 1);
+        return Optional.of(b.toString());
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("source", "/proc/stat busy and steal ticks minus this process's and its forks' own, over each piece");
+        o.put("piecesRun", piecesRun);
+        o.put("piecesMeasured", pieces.size());
+        o.put("otherShare", pieces.isEmpty() ? null : otherShare());
+        o.put("stealShare", pieces.isEmpty() ? null : stealShare());
+        o.put("busyPieceThreshold", BUSY_PIECE);
+        ArrayNode busy = o.putArray("busyPieces");
+        busy().forEach(p -> busy.add(p.toJson()));
+        ArrayNode all = o.putArray("pieces");
+        pieces.forEach(p -> all.add(p.toJson()));
+        return o;
+    }
+}
