@@ -4,6 +4,23 @@ import io.cpabench.results.Numbers;
 import io.cpabench.results.ResultPaths;
 import io.cpabench.results.PartsDir;
 import io.cpabench.results.ResumeTarget;
+import io.cpabench.run.ForkJdk;
+import io.cpabench.run.GrowthEstimate;
+import io.cpabench.run.Host;
+import io.cpabench.run.JdkOption;
+import io.cpabench.run.JdkRun;
+import io.cpabench.run.JmhExtras;
+import io.cpabench.run.Minutes;
+import io.cpabench.run.OutputDir;
+import io.cpabench.run.Piece;
+import io.cpabench.run.PieceRunner;
+import io.cpabench.run.PlannedRun;
+import io.cpabench.run.Planner;
+import io.cpabench.run.PrecisionTarget;
+import io.cpabench.run.Profile;
+import io.cpabench.run.Profiles;
+import io.cpabench.run.RunPieces;
+import io.cpabench.run.RunSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -131,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
                 List<PlannedRun> all = plans.values().stream().flatMap(List::stream).toList();
                 double total = all.stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
                 out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%s%n", plans.size(),
-                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total), growth.note(all));
+                        pieces.values().stream().mapToInt(List::size).sum(), Minutes.of(total), growth.note(all));
             }
             return 0;
         }
@@ -324,10 +341,6 @@ public final class RunCommand implements Callable<Integer> {
         int combos = plan.stream().mapToInt(r -> r.combinations().size()).sum();
         int pieces = Piece.split(plan).size();
         out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %s%s%n",
-                combos, pieces, minutes(total), growth.note(plan));
-    }
-
-    static String minutes(double seconds) {
-        return String.format(Locale.ROOT, "%.0f min %02.0f s", Math.floor(seconds / 60), seconds % 60);
+                combos, pieces, Minutes.of(total), growth.note(plan));
     }
 }
