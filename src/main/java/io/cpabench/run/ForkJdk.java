@@ -96,7 +96,7 @@ public record ForkJdk(int major, String jvm, String label, List<String> args) {
         return "JDK " + label + " (" + (jvm != null ? jvm : "this java") + (args.isEmpty() ? "" : " " + String.join(" ", args)) + ")";
     }
 
-    public static int probe(String jvm) {
+    static int probe(String jvm) {
         return probe(jvm, List.of());
     }
 
@@ -104,7 +104,7 @@ public record ForkJdk(int major, String jvm, String label, List<String> args) {
      * The major of {@code jvm} started with {@code args}: a JVM that refuses one of them (a typo in a
      * flag, a GC this build lacks) fails here, before a run, not in every fork of it.
      */
-    public static int probe(String jvm, List<String> args) {
+    static int probe(String jvm, List<String> args) {
         try {
             List<String> command = new ArrayList<>();
             command.add(jvm);

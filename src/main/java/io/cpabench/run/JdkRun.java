@@ -39,9 +39,9 @@ import java.util.TreeMap;
  * environment file beside the parts directory, which goes, and the tables read from it. A fresh run and
  * a resumed one take the same path.
  */
-public final class JdkRun {
+final class JdkRun {
     /** The result file written (empty when nothing ran) and whether anything failed. */
-    public record Outcome(Optional<Path> file, boolean failed) {}
+    record Outcome(Optional<Path> file, boolean failed) {}
 
     private final PrintStream out;
     private final Profile profile;
@@ -54,7 +54,7 @@ public final class JdkRun {
     private final PieceRunner pieceRunner;
     private int ranHere;
 
-    public JdkRun(PrintStream out, Profile profile, JmhExtras extras, String runner, int cores, PieceRunner.Factory pieceRunners,
+    JdkRun(PrintStream out, Profile profile, JmhExtras extras, String runner, int cores, PieceRunner.Factory pieceRunners,
            ForkJdk jdk, PartsDir parts, List<Piece> pieces) {
         this.out = out;
         this.profile = profile;
@@ -66,15 +66,15 @@ public final class JdkRun {
         this.pieceRunner = pieceRunners.forJdk(jdk, extras);
     }
 
-    public ForkJdk jdk() {
+    ForkJdk jdk() {
         return jdk;
     }
 
-    public PartsDir parts() {
+    PartsDir parts() {
         return parts;
     }
 
-    public List<Piece> pieces() {
+    List<Piece> pieces() {
         return List.copyOf(pieces);
     }
 
@@ -83,7 +83,7 @@ public final class JdkRun {
         pieces.add(extra);
     }
 
-    public boolean done(Piece p) {
+    boolean done(Piece p) {
         return parts.done(p.id());
     }
 
@@ -119,7 +119,7 @@ public final class JdkRun {
      *              and the environment file's span starts there (every JDK of an interleaved run ran
      *              over the whole of it)
      */
-    public Outcome finish(Instant start, List<String> notes) throws IOException {
+    Outcome finish(Instant start, List<String> notes) throws IOException {
         List<String> allNotes = new ArrayList<>(notes);
         long doneBefore = pieces.stream().filter(this::done).count() - ranHere;
         if (doneBefore > 0) {

@@ -15,10 +15,10 @@ import java.util.Map;
  * needs more ({@link ExtraForks}); the rounds it grows by are spread over the rounds still to come, as
  * the planned forks are spread over the run, or follow it when none are left.
  */
-public final class RunPieces {
+final class RunPieces {
     private RunPieces() {}
 
-    public static void runMissing(PrintStream out, List<JdkRun> runs, long seed) throws IOException {
+    static void runMissing(PrintStream out, List<JdkRun> runs, long seed) throws IOException {
         Map<ForkJdk, List<Piece>> pieces = new LinkedHashMap<>();
         Map<ForkJdk, JdkRun> byJdk = new LinkedHashMap<>();
         runs.forEach(r -> {

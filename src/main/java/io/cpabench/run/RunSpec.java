@@ -31,13 +31,13 @@ import java.util.List;
  *                  without it reads as before
  * @param maxForks  {@code run --max-forks}, or null; likewise
  */
-public record RunSpec(String profile, String profileSha256, int cores, String workers, List<String> jmhArgs, ForkJdk jdk,
+record RunSpec(String profile, String profileSha256, int cores, String workers, List<String> jmhArgs, ForkJdk jdk,
                String runner, Instant start, List<String> pieceIds, List<ForkJdk> jdks, long seed, String precision,
                Integer maxForks) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int VERSION = 2;
 
-    public static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -49,7 +49,7 @@ public record RunSpec(String profile, String profileSha256, int cores, String wo
         return jdks.size() > 1;
     }
 
-    public String toJson() {
+    String toJson() {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("cpabenchPlan", VERSION);
         root.put("profile", profile);
@@ -86,7 +86,7 @@ public record RunSpec(String profile, String profileSha256, int cores, String wo
     }
 
     /** @throws IllegalArgumentException naming {@code source} when the text is not a plan this version wrote */
-    public static RunSpec parse(String json, Object source) {
+    static RunSpec parse(String json, Object source) {
         try {
             JsonNode root = MAPPER.readTree(json);
             int version = root == null ? 0 : root.path("cpabenchPlan").asInt();
