@@ -2,6 +2,7 @@ package io.cpabench.cli;
 
 import io.cpabench.bench.CallerLock;
 import io.cpabench.model.ExecutionModel;
+import io.cpabench.run.BenchmarkCatalog;
 import io.cpabench.workload.Workload;
 import java.util.Locale;
 import java.util.Set;

@@ -1,6 +1,9 @@
 package io.cpabench.cli;
 
 import io.cpabench.results.PartsLock;
+import io.cpabench.run.PieceNotRun;
+import io.cpabench.run.PieceRunner;
+import io.cpabench.run.RunInterrupt;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

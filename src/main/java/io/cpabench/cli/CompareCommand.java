@@ -1,6 +1,7 @@
 package io.cpabench.cli;
 
 import io.cpabench.results.SetPairs;
+import io.cpabench.run.PrecisionTarget;
 import io.cpabench.stats.CompareJson;
 import io.cpabench.stats.CompareMarkdown;
 import io.cpabench.stats.CompareText;

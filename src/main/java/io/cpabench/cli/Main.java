@@ -1,5 +1,7 @@
 package io.cpabench.cli;
 
+import io.cpabench.run.RunInterrupt;
+
 /**
  * Entry point of {@code target/benchmarks.jar}.
  *

@@ -1,6 +1,7 @@
 package io.cpabench.cli;
 
 import io.cpabench.report.Report;
+import io.cpabench.run.OutputDir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -2,21 +2,30 @@ package io.cpabench.cli;
 
 import io.cpabench.results.Numbers;
 import io.cpabench.results.ResultPaths;
-import io.cpabench.results.PartsDir;
-import io.cpabench.results.ResumeTarget;
+import io.cpabench.run.ForkJdk;
+import io.cpabench.run.GrowthEstimate;
+import io.cpabench.run.InterleavedRun;
+import io.cpabench.run.Host;
+import io.cpabench.run.JdkOption;
+import io.cpabench.run.JmhExtras;
+import io.cpabench.run.Minutes;
+import io.cpabench.run.OutputDir;
+import io.cpabench.run.Piece;
+import io.cpabench.run.PieceRunner;
+import io.cpabench.run.PlannedRun;
+import io.cpabench.run.Planner;
+import io.cpabench.run.PrecisionTarget;
+import io.cpabench.run.Profile;
+import io.cpabench.run.Profiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -123,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             GrowthEstimate growth = GrowthEstimate.of(noiseFloor);
             plans.forEach((jdk, plan) -> {
-                header(several, jdk);
+                InterleavedRun.header(out, several, jdk);
                 notes.get(jdk).forEach(out::println);
                 printPlan(p, plan, growth);
             });
@@ -131,166 +140,26 @@ public final class RunCommand implements Callable<Integer> {
                 List<PlannedRun> all = plans.values().stream().flatMap(List::stream).toList();
                 double total = all.stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
                 out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%s%n", plans.size(),
-                        pieces.values().stream().mapToInt(List::size).sum(), minutes(total), growth.note(all));
+                        pieces.values().stream().mapToInt(List::size).sum(), Minutes.of(total), growth.note(all));
             }
             return 0;
         }
 
-        pieceRunners.checkReady();
-        // Every configuration's parts directory before the first fork, so a kill during the first leaves all resumable.
-        Instant start = Instant.now();
-        long seed = several ? new SecureRandom().nextLong() : 0;
-        List<Path> dirs = new ArrayList<>();
-        List<String> planJsons = new ArrayList<>();
-        for (ForkJdk jdk : plans.keySet()) {
-            dirs.add(ResultPaths.directory(results(), label, jdk.label()));
-            planJsons.add(new RunSpec(profileForResume(profileName), RunSpec.sha256(profileText), planCores, workers, jmhArgs, jdk,
-                    label, start, ids(pieces.get(jdk)), List.copyOf(plans.keySet()), seed, precision, maxForks).toJson());
-        }
-        List<PartsDir> parts = PartsDir.createSiblings(dirs, start, planJsons);
-        List<JdkRun> runs = new ArrayList<>();
-        int i = 0;
-        for (ForkJdk jdk : plans.keySet()) {
-            runs.add(new JdkRun(out, p, extras, label, planCores, pieceRunners, jdk, parts.get(i++), pieces.get(jdk)));
-            header(several, jdk);
-            notes.get(jdk).forEach(out::println);
-        }
-        out.println("parts: " + parts.stream().map(d -> d.path().toString()).collect(Collectors.joining(", "))
-                + "  (after a crash: run --resume " + parts.get(0).path() + ")");
-        return runAndFinish(List.copyOf(plans.keySet()), runs, seed, start, notes, Map.of());
+        return new InterleavedRun(out, pieceRunners, this::compareAcrossJdks).start(new InterleavedRun.Start(profileName, profileText,
+                planCores, workers, jmhArgs, label, precision, maxForks), results(), p, extras, pieces, notes);
     }
 
-    /**
-     * Rebuilds the plan of every JDK configuration of the run from their plan.json files and checks each
-     * is the same plan before running a thing: a profile edited or a jar rebuilt since would file new
-     * rows under old pieces. The configurations resume together, in the run's interleaved order.
-     */
+    /** A resume takes every option from the run's plan.json, so none may be given beside it. */
     private int resume() throws IOException {
         if (profile != null || runner != null || results != null || workers != null || !jdks.isEmpty() || !jdkArgs.isEmpty()
                 || dryRun || cores != null || !jmhArgs.isEmpty() || precision != null || maxForks != null || noiseFloor != null) {
             throw new IllegalArgumentException("--resume takes everything from the run's plan.json: give it alone");
         }
-        PartsDir target = PartsDir.open(ResumeTarget.find(resume));
-        pieceRunners.checkReady();
-        RunSpec spec = RunSpec.parse(target.plan(), target.path().resolve(PartsDir.PLAN));
-        String profileText = Profiles.read(spec.profile());
-        if (!RunSpec.sha256(profileText).equals(spec.profileSha256())) {
-            throw new IllegalArgumentException("profile " + spec.profile() + " has changed since the run in " + target.path()
-                    + " started; resume needs the same profile (the parts are kept)");
-        }
-        Profile p = PrecisionTarget.override(Profiles.parse(profileText, spec.profile(), spec.cores()), spec.precision(), spec.maxForks());
-        JmhExtras extras = new JmhExtras(spec.jmhArgs());
-        Path root = target.resultDir().getParent().getParent();
-        String name = target.path().getFileName().toString();
-        List<JdkRun> runs = new ArrayList<>();
-        Map<ForkJdk, List<String>> notes = new LinkedHashMap<>();
-        Map<ForkJdk, Path> finished = new LinkedHashMap<>();
-        for (ForkJdk jdk : spec.jdks()) {
-            Path dir = jdk.equals(spec.jdk()) ? target.path() : ResultPaths.directory(root, spec.runner(), jdk.label()).resolve(name);
-            if (!Files.isDirectory(dir)) {
-                // merged before the kill: an interleaved run merges its configurations one by one at its end
-                Path file = dir.resolveSibling(name.substring(0, name.length() - PartsDir.SUFFIX.length()) + ".json");
-                if (!Files.isRegularFile(file)) {
-                    throw new IllegalArgumentException("JDK " + jdk.label() + "'s part of the run in " + target.path()
-                            + " is gone: neither " + dir + " nor " + file + " exists");
-                }
-                finished.put(jdk, file);
-                continue;
-            }
-            PartsDir parts = dir.equals(target.path()) ? target : PartsDir.open(dir);
-            RunSpec own = RunSpec.parse(parts.plan(), dir.resolve(PartsDir.PLAN));
-            if (!own.start().equals(spec.start()) || !own.jdks().equals(spec.jdks())) {
-                throw new IllegalArgumentException(dir + " belongs to another run than " + target.path());
-            }
-            checkJdk(own.jdk());
-            List<String> n = new ArrayList<>();
-            List<Piece> pieces = Piece.split(new Planner(jdk, Planner.parseWorkers(spec.workers()), extras, n::add).plan(p));
-            if (!ids(pieces).equals(own.pieceIds())) {
-                throw new IllegalArgumentException("the plan rebuilt from " + dir.resolve(PartsDir.PLAN) + " differs from the one recorded there"
-                        + " (this build plans differently); resume with the build that started it");
-            }
-            notes.put(jdk, n);
-            runs.add(new JdkRun(out, p, extras, spec.runner(), spec.cores(), pieceRunners, jdk, parts, pieces));
-        }
-        for (JdkRun r : runs) {
-            long done = r.pieces().stream().filter(r::done).count();
-            header(runs.size() > 1, r.jdk());
-            notes.get(r.jdk()).forEach(out::println);
-            out.println("resuming " + r.parts().path() + ": " + done + " of " + r.pieces().size() + " pieces done, "
-                    + (r.pieces().size() - done) + " to run"
-                    + (r.parts().growth().isPresent() ? ", plus the forks added until precise (growth.json)" : ""));
-        }
-        return runAndFinish(spec.jdks(), runs, spec.seed(), spec.start(), notes, finished);
-    }
-
-    /**
-     * The missing pieces of every configuration in the run's order, then each configuration's result
-     * set, then the compare across them (baseline first), as one uninterrupted run would print it.
-     *
-     * @param order    every configuration of the run, in --jdk order
-     * @param finished configurations of a resumed run whose result set was written before the kill
-     */
-    private int runAndFinish(List<ForkJdk> order, List<JdkRun> runs, long seed, Instant start, Map<ForkJdk, List<String>> notes,
-                             Map<ForkJdk, Path> finished) throws IOException {
-        RunPieces.runMissing(out, runs, seed);
-        Map<ForkJdk, Path> files = new LinkedHashMap<>(finished);
-        boolean failed = false;
-        for (JdkRun r : runs) {
-            header(order.size() > 1, r.jdk());
-            List<String> n = new ArrayList<>(notes.get(r.jdk()));
-            if (order.size() > 1) {
-                n.add("interleaved with " + order.stream().filter(j -> !j.equals(r.jdk())).map(j -> "JDK " + j.label())
-                        .collect(Collectors.joining(", ")) + " (seed " + seed + "): fork k of every row ran in the same round on each");
-            }
-            JdkRun.Outcome o = r.finish(start, n);
-            o.file().ifPresent(f -> files.put(r.jdk(), f));
-            failed |= o.failed();
-        }
-        List<Path> ordered = order.stream().filter(files::containsKey).map(files::get).toList();
-        if (ordered.size() == order.size()) {
-            compareAcrossJdks(ordered);
-        }
-        out.print(io.cpabench.report.Report.besideResults(ordered));
-        return failed ? 1 : 0;
-    }
-
-    /**
-     * The configuration a resume runs on must still be the one planned: a resume on another java would
-     * mix two JDKs in one result set.
-     */
-    private static void checkJdk(ForkJdk jdk) {
-        int running = Runtime.version().feature();
-        if (jdk.jvm() == null && running != jdk.major()) {
-            throw new IllegalArgumentException("the run's forks ran on this CLI's java, JDK " + jdk.major()
-                    + "; this one is JDK " + running + ": resume with a JDK " + jdk.major() + " java");
-        }
-        if (jdk.jvm() != null) {
-            int actual = ForkJdk.probe(jdk.jvm(), jdk.args());
-            if (actual != jdk.major()) {
-                throw new IllegalArgumentException("the run's JDK " + jdk.label() + " was " + jdk.jvm() + ", JDK " + jdk.major()
-                        + "; that path is JDK " + actual + " now");
-            }
-        }
-    }
-
-    /** A profile file by absolute path, so the resume works from any directory; a name as it is. */
-    private static String profileForResume(String nameOrPath) {
-        Path file = Path.of(nameOrPath);
-        return nameOrPath.endsWith(".json") && Files.isRegularFile(file) ? file.toAbsolutePath().toString() : nameOrPath;
-    }
-
-    private static List<String> ids(List<Piece> pieces) {
-        return pieces.stream().map(Piece::id).toList();
+        return new InterleavedRun(out, pieceRunners, this::compareAcrossJdks).resume(resume);
     }
 
     private Path results() {
         return results != null ? results : Path.of("jmh-results");
-    }
-
-    private void header(boolean several, ForkJdk jdk) {
-        if (several) {
-            out.println("=== forks on " + jdk.describe());
-        }
     }
 
     /** The first JDK's result set is the baseline of compare, with compare's default options. */
@@ -324,10 +193,6 @@ public final class RunCommand implements Callable<Integer> {
         int combos = plan.stream().mapToInt(r -> r.combinations().size()).sum();
         int pieces = Piece.split(plan).size();
         out.printf(Locale.ROOT, "%d combinations in %d pieces (one per fork, each row's forks spread over the run), estimated %s%s%n",
-                combos, pieces, minutes(total), growth.note(plan));
-    }
-
-    static String minutes(double seconds) {
-        return String.format(Locale.ROOT, "%.0f min %02.0f s", Math.floor(seconds / 60), seconds % 60);
+                combos, pieces, Minutes.of(total), growth.note(plan));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cpabench.cli.ConcurrentRunsTest.Result;
 import io.cpabench.results.JmhJson;
+import io.cpabench.run.FakeJmh;
+import io.cpabench.run.JmhOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,8 @@ package io.cpabench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cpabench.run.ForkJdk;
+import io.cpabench.run.JdkOption;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

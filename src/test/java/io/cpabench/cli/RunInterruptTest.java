@@ -2,6 +2,8 @@ package io.cpabench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cpabench.run.FakeJmh;
+import io.cpabench.run.RunInterrupt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

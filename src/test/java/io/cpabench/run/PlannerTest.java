@@ -1,0 +1,145 @@
+package io.cpabench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+    private final List<String> notes = new ArrayList<>();
+
+    private List<PlannedRun> plan(String profile, int cores, int jdk, String workers, String... jmh) {
+        return new Planner(new ForkJdk(jdk, null), Planner.parseWorkers(workers), new JmhExtras(List.of(jmh)), notes::add)
+                .plan(Profiles.load(profile, cores));
+    }
+
+    @Test
+    void jdk17DropsVirtualThreadsWithOneNote() {
+        List<PlannedRun> runs = plan("quick", 2, 17, null);
+        assertThat(runs).allSatisfy(r -> assertThat(r.params().get("model")).doesNotContain("VIRTUAL_THREADS"));
+        // the cpu group's six JDK 17 models: five at the shared warm-up, MULTI_INTERPRETER at its own
+        assertThat(runs.get(0).params().get("model")).hasSize(5);
+        assertThat(runs.get(1).params().get("model")).containsExactly("MULTI_INTERPRETER");
+        assertThat(notes).containsExactly("skipped VIRTUAL_THREADS: needs JDK 21+, forks run JDK 17");
+        assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).isEmpty());
+    }
+
+    @Test
+    void jdk25KeepsVirtualThreadsAndAddsTheUnsafeFlag() {
+        List<PlannedRun> runs = plan("quick", 2, 25, null);
+        assertThat(runs).filteredOn(r -> !r.params().get("model").equals(List.of("MULTI_INTERPRETER")))
+                .allSatisfy(r -> assertThat(r.params().get("model")).contains("VIRTUAL_THREADS"));
+        assertThat(notes).isEmpty();
+        assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).containsExactly("--sun-misc-unsafe-memory-access=allow"));
+    }
+
+    @Test
+    void onlyVirtualThreadsOnJdk17LeavesNothingToRun() {
+        assertThat(plan("quick", 2, 17, null, "-p", "model=VIRTUAL_THREADS")).isEmpty();
+        assertThat(notes).hasSize(1);
+    }
+
+    @Test
+    void quickFitsFiveMinutesOnTwoCores() {
+        double seconds = plan("quick", 2, 25, null).stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
+        assertThat(seconds).isLessThanOrEqualTo(300);
+        assertThat(plan("quick", 2, 25, null).stream().mapToInt(r -> r.combinations().size()).sum()).isEqualTo(7 + 6 + 10 + 10);
+    }
+
+    @Test
+    void workersOptionReplacesEveryGroupsWorkers() {
+        List<PlannedRun> runs = plan("quick", 2, 25, "1,2,4");
+        // LoopLatencyBenchmark sizes each model as a server itself: its group plans no workers
+        assertThat(runs).filteredOn(r -> r.params().containsKey("workers"))
+                .hasSize(5).allSatisfy(r -> assertThat(r.params().get("workers")).containsExactly("1", "2", "4"));
+        assertThat(runs.get(0).combinations()).hasSize(6 * 3);
+    }
+
+    @Test
+    void slowWarmingModelsRunLastInTheirGroupWithTheirOwnWarmup() {
+        List<PlannedRun> runs = plan("quick", 2, 25, null);
+        PlannedRun cpu = runs.get(0);
+        PlannedRun mi = runs.get(1);
+        assertThat(cpu.group()).isEqualTo(mi.group()).isEqualTo("cpu");
+        assertThat(cpu.params().get("model")).doesNotContain("MULTI_INTERPRETER").hasSize(6);
+        assertThat(cpu.warmupIterations()).isEqualTo(2);
+        assertThat(mi.params().get("model")).containsExactly("MULTI_INTERPRETER");
+        assertThat(mi.warmupIterations()).isEqualTo(6);
+        assertThat(mi.warmupTime()).isEqualTo("1s");
+        assertThat(mi.params().get("workload")).isEqualTo(cpu.params().get("workload"));
+        assertThat(mi.measurementIterations()).isEqualTo(cpu.measurementIterations());
+    }
+
+    @Test
+    void theUsersModelsAndWarmupDecideWhetherAGroupSplits() {
+        List<PlannedRun> noSlow = plan("quick", 2, 25, null, "-p", "model=FORK_JOIN");
+        assertThat(noSlow).allSatisfy(r -> assertThat(r.params().get("model")).containsExactly("FORK_JOIN"));
+        assertThat(noSlow).extracting(PlannedRun::group).doesNotHaveDuplicates();
+
+        List<PlannedRun> onlySlow = plan("quick", 2, 25, null, "-p", "model=multi_interpreter");
+        assertThat(onlySlow).filteredOn(r -> r.group().equals("cpu")).singleElement()
+                .satisfies(r -> assertThat(r.warmupIterations()).isEqualTo(6));
+
+        List<PlannedRun> userWarmup = plan("quick", 2, 25, null, "-wi", "3");
+        assertThat(userWarmup).filteredOn(r -> r.group().equals("cpu")).singleElement()
+                .satisfies(r -> assertThat(r.warmupIterations()).isEqualTo(3));
+    }
+
+    @Test
+    void badWorkersNameTheValidForm() {
+        for (String bad : new String[] {"0", "-1", "x", "1,,2", "2.5"}) {
+            assertThatThrownBy(() -> Planner.parseWorkers(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive integers");
+        }
+    }
+
+    @Test
+    void userParamsWinAndAreCanonicalised() {
+        List<PlannedRun> runs = plan("quick", 2, 25, null, "-p", "model=gil_threads,Fork_Join", "-p", "cpuSize=5000");
+        assertThat(runs).allSatisfy(r -> assertThat(r.params().get("model")).containsExactly("GIL_THREADS", "FORK_JOIN"));
+        assertThat(runs.get(0).params().get("cpuSize")).containsExactly("5000");
+        // cpuSize was not planned by the profile: passed to JMH, not checked for in the results
+        assertThat(runs.get(0).combinations().get(0)).doesNotContainKey("cpuSize").containsKeys("model", "workload");
+    }
+
+    @Test
+    void unknownModelOrWorkloadListsTheValidOnes() {
+        assertThatThrownBy(() -> plan("quick", 2, 25, null, "-p", "model=GREEN_THREADS"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown model 'GREEN_THREADS'").hasMessageContaining("GIL_EVENT_LOOP_OFFLOAD");
+        assertThatThrownBy(() -> plan("quick", 2, 25, null, "-p", "workload=DISK"))
+                .hasMessageContaining("unknown workload 'DISK'").hasMessageContaining("IO_SOCKET");
+        Profile bad = Profiles.parse("{\"groups\":[{\"include\":\"X\",\"params\":{\"model\":[\"SEQUENTIAL\",\"NOPE\"]}}]}", "b", 2);
+        assertThatThrownBy(() -> new Planner(new ForkJdk(25, null), List.of(), new JmhExtras(List.of()), notes::add).plan(bad))
+                .hasMessageContaining("unknown model 'NOPE'");
+    }
+
+    @Test
+    void jmhOptionsOverrideTheProfile() {
+        List<PlannedRun> runs = plan("smoke", 2, 17, null, "-f", "3", "-wi", "2", "-w", "200ms", "-i", "5", "-r", "2s",
+                "-t", "4", "-foe", "false", "-jvmArgsPrepend", "-Xmx1g");
+        assertThat(runs).allSatisfy(r -> {
+            assertThat(r.forks()).isEqualTo(3);
+            assertThat(r.warmupIterations()).isEqualTo(2);
+            assertThat(r.measurementIterations()).isEqualTo(5);
+            assertThat(r.threads()).isEqualTo(4);
+            assertThat(r.failOnError()).isFalse();
+            // the user's flags come first; a group's own (simd-scalar's -XX:-UseSuperWord) follow
+            assertThat(r.jvmArgs()).startsWith("-Xmx1g");
+            assertThat(org.openjdk.jmh.runner.options.TimeValue.fromString(r.measurementTime()).getTime()).isEqualTo(2);
+        });
+        // -t replaces the thread sweep, so each group runs once
+        assertThat(runs).hasSize(8);
+        assertThat(runs.stream().filter(r -> r.group().equals("simd-scalar")).findFirst().orElseThrow().jvmArgs())
+                .containsExactly("-Xmx1g", "-XX:-UseSuperWord");
+    }
+
+    @Test
+    void threadSweepBecomesOneRunPerThreadCount() {
+        List<PlannedRun> runs = plan("smoke", 2, 25, null);
+        assertThat(runs).filteredOn(r -> r.group().equals("threads")).extracting(PlannedRun::threads).containsExactly(1, 2);
+        assertThat(runs).allSatisfy(r -> assertThat(r.failOnError()).isTrue());
+    }
+}
