@@ -34,6 +34,7 @@ public final class SimdWork implements AutoCloseable {
     private final int passes;
     private final int[] bounds;
     private final ExecutorService helpers;
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SimdWork(FloatKernels kernels, SimdOp op, int size, int workers) {
         this.kernels = kernels;
@@ -51,6 +52,7 @@ public final class SimdWork implements AutoCloseable {
         this.helpers = workers == 1 ? null : Executors.newFixedThreadPool(workers - 1, r -> {
             Thread t = new Thread(r, THREAD_NAME);
             t.setDaemon(true);
+            threads.add(t);
             return t;
         });
     }
@@ -173,8 +175,12 @@ public final class SimdWork implements AutoCloseable {
         }
         helpers.shutdownNow();
         try {
-            if (!helpers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                throw new IllegalStateException("simd workers did not stop within 10 s");
+            // a terminated pool's threads may still be finishing their exit: join them, not just the pool
+            for (Thread t : threads) {
+                t.join(10_000);
+                if (t.isAlive()) {
+                    throw new IllegalStateException("simd workers did not stop within 10 s");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
