@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * (see pom.xml) against the incubator module, and reached only through {@link VectorApi}. Uses only API
  * present since JDK 17, so the same class runs on 17 and later.
  */
-final class VectorApiKernels implements FloatKernels, VectorApi.Widths {
+final class VectorApiKernels implements FloatKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     @Override
@@ -36,10 +36,5 @@ final class VectorApiKernels implements FloatKernels, VectorApi.Widths {
             sum += x[i] * y[i];
         }
         return sum;
-    }
-
-    @Override
-    public int preferredBits() {
-        return S.vectorBitSize();
     }
 }

@@ -47,7 +47,7 @@ public final class ForkProbe {
      * The Vector API's preferred float species in bits, when the forks load the incubator module
      * (SimdBenchmark's do); reached by name because the rest of the suite compiles without it.
      */
-    static String vectorApiBits() {
+    public static String vectorApiBits() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }

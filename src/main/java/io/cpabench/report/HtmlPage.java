@@ -1,5 +1,6 @@
 package io.cpabench.report;
 
+import io.cpabench.tables.SimdTable;
 import java.util.List;
 
 /**
@@ -104,7 +105,7 @@ final class HtmlPage {
                 + "worker; lanes are the kernels' gain at 1 worker, threads the gain of the same kernel's bar at more.</p>\n");
         boolean any = false;
         for (ReportData.SetData s : data.sets()) {
-            List<io.cpabench.tables.SimdTable.Cell> cells = new io.cpabench.tables.SimdTable(s.set().rows()).cells();
+            List<SimdTable.Cell> cells = new SimdTable(s.set().rows()).cells();
             if (cells.isEmpty()) {
                 continue;
             }

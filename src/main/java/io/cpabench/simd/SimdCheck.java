@@ -17,16 +17,22 @@ final class SimdCheck {
      * A float sum of n terms in any order is within n·u·Σ|terms| of the exact sum (u = 2⁻²⁴, the unit
      * roundoff; Higham, Accuracy and Stability of Numerical Algorithms, §4.2), plus the rounding of
      * each product; the exact sum is taken in double, whose error is negligible beside that bound.
+     *
+     * @param slices the summed ranges as {from, to} pairs
      */
-    static void withinReorderBound(float actual, float[] x, float[] y) {
+    static void withinReorderBound(float actual, float[] x, float[] y, int[] slices) {
         double exact = 0;
         double magnitude = 0;
-        for (int i = 0; i < x.length; i++) {
-            double t = (double) x[i] * y[i];
-            exact += t;
-            magnitude += Math.abs(t);
+        long n = 0;
+        for (int s = 0; s < slices.length; s += 2) {
+            for (int i = slices[s]; i < slices[s + 1]; i++) {
+                double t = (double) x[i] * y[i];
+                exact += t;
+                magnitude += Math.abs(t);
+            }
+            n += slices[s + 1] - slices[s];
         }
-        double bound = (x.length + 1) * 0x1p-24 * magnitude;
+        double bound = (n + 1) * 0x1p-24 * magnitude;
         if (!(Math.abs(actual - exact) <= bound)) {
             throw new IllegalStateException("dot " + actual + " is " + Math.abs(actual - exact)
                     + " from the exact " + exact + ", beyond the reordering bound " + bound);

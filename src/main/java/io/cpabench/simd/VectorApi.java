@@ -34,17 +34,4 @@ final class VectorApi {
             throw new IllegalStateException("VECTOR_API unavailable: " + e, e);
         }
     }
-
-    /** The preferred species' width in bits, or -1 when the module is absent. */
-    public static int preferredBits() {
-        if (unavailable() != null) {
-            return -1;
-        }
-        return open() instanceof Widths w ? w.preferredBits() : -1;
-    }
-
-    /** Implemented by the Vector API kernels to report the lanes they use. */
-    interface Widths {
-        int preferredBits();
-    }
 }
