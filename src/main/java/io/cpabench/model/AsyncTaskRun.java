@@ -37,7 +37,7 @@ final class AsyncTaskRun {
 
     /**
      * Schedules the task on {@code loop}. {@code offload} null computes on the loop; {@code offloadGil}
-     * non-null makes offload threads take that lock to compute, as CPython's worker threads must.
+     * non-null is the lock the offload pool's threads hold while they compute, as CPython's worker threads must.
      */
     static void start(Task task, Workbench wb, EventLoop loop, Executor offload, Gil offloadGil, Completion completion) {
         AsyncTaskRun run = new AsyncTaskRun(task, wb, loop, offload, offloadGil, completion);
@@ -73,16 +73,8 @@ final class AsyncTaskRun {
     private void computeOffloaded(int i) {
         long r;
         try {
-            if (offloadGil == null) {
-                r = task.runLocal(i, wb, Checkpoint.NONE);
-            } else {
-                offloadGil.acquire();
-                try {
-                    r = task.runLocal(i, wb, offloadGil);
-                } finally {
-                    offloadGil.release();
-                }
-            }
+            // under a GIL the offload pool's worker already holds it (Threads.gilPool)
+            r = task.runLocal(i, wb, offloadGil == null ? Checkpoint.NONE : offloadGil);
         } catch (Throwable e) {
             resume(null, e);
             return;

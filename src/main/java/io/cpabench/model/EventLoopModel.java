@@ -17,12 +17,16 @@ final class EventLoopModel extends ModelBase<ThreadPoolExecutor> {
     private final AtomicInteger next = new AtomicInteger();
 
     private EventLoopModel(ModelConfig config, Workbench wb, int loops, boolean offload, Gil gil) {
-        super(config, wb, offload ? Threads.fixedPool(config.workers(), "offload") : null);
+        super(config, wb, offload ? offloadPool(config.workers(), gil) : null);
         this.gil = gil;
         this.loops = new EventLoop[loops];
         for (int i = 0; i < loops; i++) {
             this.loops[i] = new EventLoop(Threads.PREFIX + "loop-" + (i + 1), gil);
         }
+    }
+
+    private static ThreadPoolExecutor offloadPool(int workers, Gil gil) {
+        return gil == null ? Threads.fixedPool(workers, "offload") : Threads.gilPool(workers, "offload", gil);
     }
 
     /** {@code workers} loops, compute inline on each. */

@@ -8,16 +8,20 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * CPython's {@code threading}: {@code workers} platform threads that must hold one global interpreter
- * lock to compute. I/O steps release it; so does waiting for the next task, as {@code queue.get} does.
- * Concurrent, not parallel.
+ * lock to compute. I/O steps release it; so does waiting for the next task when there is none, as
+ * {@code queue.get} does ({@link GilWorkQueue}). Concurrent, not parallel.
  */
 final class GilThreadsModel extends ModelBase<ThreadPoolExecutor> {
     private final Gil gil;
     private final BlockingIo io;
 
     GilThreadsModel(ModelConfig config, Workbench wb) {
-        super(config, wb, Threads.fixedPool(config.workers(), "gil"));
-        this.gil = config.newGil();
+        this(config, wb, config.newGil());
+    }
+
+    private GilThreadsModel(ModelConfig config, Workbench wb, Gil gil) {
+        super(config, wb, Threads.gilPool(config.workers(), "gil", gil));
+        this.gil = gil;
         this.io = gil.releasing(wb.io());
     }
 
@@ -28,13 +32,7 @@ final class GilThreadsModel extends ModelBase<ThreadPoolExecutor> {
 
     @Override
     public void submit(Task t, Completion c) {
-        pool.execute(() -> {
-            gil.acquire();
-            try {
-                Completion.runBlocking(c, t, wb, gil, io);
-            } finally {
-                gil.release();
-            }
-        });
+        // the pool's worker holds the GIL while it runs a task
+        pool.execute(() -> Completion.runBlocking(c, t, wb, gil, io));
     }
 }

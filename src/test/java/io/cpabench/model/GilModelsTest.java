@@ -14,7 +14,7 @@ class GilModelsTest {
     private static final WorkloadConfig SMALL = new WorkloadConfig(3_000, 64, 0, 200, null);
 
     @Test
-    void gilThreadsTakeTheLockForEveryTaskAndAgainAfterEveryIo() throws InterruptedException {
+    void gilThreadsTakeTheLockAgainAfterEveryIo() throws InterruptedException {
         Gil gil;
         try (Workbench wb = Workload.MIXED.open(SMALL);
                 ModelRunner runner = ExecutionModel.GIL_THREADS.open(ModelConfig.of(3), wb)) {
@@ -22,8 +22,8 @@ class GilModelsTest {
             gil.resetStats();
             runner.runBatch(wb.tasks(20));
             GilStats s = gil.stats();
-            // one acquisition to start each task, one to come back from its I/O step
-            assertThat(s.acquisitions()).isGreaterThanOrEqualTo(40);
+            // one acquisition to come back from each task's I/O step, more when a worker found no queued task
+            assertThat(s.acquisitions()).isGreaterThanOrEqualTo(20);
         }
         assertThat(gil.holder()).as("holder after the model closed").isNull();
     }
@@ -34,8 +34,8 @@ class GilModelsTest {
                 ModelRunner runner = ExecutionModel.GIL_EVENT_LOOP_OFFLOAD.open(ModelConfig.of(2), wb)) {
             runner.gil().resetStats();
             runner.runBatch(wb.tasks(10));
-            // each offloaded compute step takes it, and the loop takes it to run callbacks
-            assertThat(runner.gil().stats().acquisitions()).isGreaterThanOrEqualTo(11);
+            // the lock goes from the loop to an offload worker to compute, and back to the loop to finish
+            assertThat(runner.gil().stats().switches()).isGreaterThanOrEqualTo(2);
         }
     }
 
