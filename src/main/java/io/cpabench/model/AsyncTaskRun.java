@@ -73,7 +73,7 @@ final class AsyncTaskRun {
     private void computeOffloaded(int i) {
         long r;
         try {
-            // under a GIL the offload pool's worker already holds it (Threads.gilPool)
+            // under a GIL the offload pool's worker already holds it (GilPool)
             r = task.runLocal(i, wb, offloadGil == null ? Checkpoint.NONE : offloadGil);
         } catch (Throwable e) {
             resume(null, e);

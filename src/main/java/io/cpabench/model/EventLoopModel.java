@@ -26,7 +26,7 @@ final class EventLoopModel extends ModelBase<ThreadPoolExecutor> {
     }
 
     private static ThreadPoolExecutor offloadPool(int workers, Gil gil) {
-        return gil == null ? Threads.fixedPool(workers, "offload") : Threads.gilPool(workers, "offload", gil);
+        return gil == null ? Threads.fixedPool(workers, "offload") : new GilPool(workers, "offload", gil);
     }
 
     /** {@code workers} loops, compute inline on each. */

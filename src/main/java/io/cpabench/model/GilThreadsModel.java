@@ -20,7 +20,7 @@ final class GilThreadsModel extends ModelBase<ThreadPoolExecutor> {
     }
 
     private GilThreadsModel(ModelConfig config, Workbench wb, Gil gil) {
-        super(config, wb, Threads.gilPool(config.workers(), "gil", gil));
+        super(config, wb, new GilPool(config.workers(), "gil", gil));
         this.gil = gil;
         this.io = gil.releasing(wb.io());
     }

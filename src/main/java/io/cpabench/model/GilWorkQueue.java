@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
  * The work queue of a thread pool whose workers are Python threads: a worker keeps the GIL from one task
  * to the next and lets go of it only when it has to wait for work. CPython's pool workers behave so
  * because {@code queue.get()} first tries to take an item without blocking, with the GIL held, and
- * releases the GIL only around a wait that would block. A pool that dropped the GIL after every task
- * would hand it to another thread every few hundred microseconds, where CPython hands it over when a
- * waiter has asked for it (after a switch interval) — more switches, and a throughput that follows the
- * cost of waking a thread instead of the compute it runs.
+ * releases the GIL only around a wait that would block; between two tasks the worker's loop passes the
+ * eval breaker like any Python code, so a thread that asked for the GIL gets it there. A pool that
+ * dropped the GIL after every task would hand it to another thread every few hundred microseconds, where
+ * CPython hands it over when a waiter has asked for it (after a switch interval) — more switches, and a
+ * throughput that follows the cost of waking a thread instead of the compute it runs.
  */
 final class GilWorkQueue extends LinkedBlockingQueue<Runnable> {
     private static final long serialVersionUID = 1L;
@@ -52,6 +53,8 @@ final class GilWorkQueue extends LinkedBlockingQueue<Runnable> {
         if (!gil.isHeldByCurrentThread()) {
             return null;
         }
+        // the pool's own loop is Python code too: a thread that asked for the GIL gets it between two tasks
+        gil.poll();
         Runnable r = super.poll();
         if (r == null) {
             gil.release();

@@ -1,6 +1,5 @@
 package io.cpabench.model;
 
-import io.cpabench.gil.Gil;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -29,28 +28,6 @@ final class Threads {
     static ThreadPoolExecutor fixedPool(int n, String role) {
         ThreadPoolExecutor pool =
                 new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named(role));
-        pool.prestartAllCoreThreads();
-        return pool;
-    }
-
-    /**
-     * A fixed pool of {@code n} Python-style threads under {@code gil}: every task runs with the GIL held,
-     * a worker keeps it while there is queued work ({@link GilWorkQueue}) and lets go of it when it ends.
-     */
-    static ThreadPoolExecutor gilPool(int n, String role, Gil gil) {
-        ThreadFactory named = named(role);
-        ThreadFactory letsGoWhenItEnds = r -> named.newThread(() -> {
-            try {
-                r.run();
-            } finally {
-                // a worker stopped (or killed by a task's error) between two tasks still holds the GIL
-                if (gil.isHeldByCurrentThread()) {
-                    gil.release();
-                }
-            }
-        });
-        ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new GilWorkQueue(gil), letsGoWhenItEnds);
         pool.prestartAllCoreThreads();
         return pool;
     }
