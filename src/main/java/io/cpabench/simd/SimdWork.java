@@ -1,9 +1,12 @@
 package io.cpabench.simd;
 
 import io.cpabench.model.Threads;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Future;
 import sun.misc.Unsafe;
 
 /**
@@ -22,7 +25,10 @@ import sun.misc.Unsafe;
  * own alignment and their ratio measured that draw as much as the threads.
  */
 public final class SimdWork implements AutoCloseable {
-    /** Element-steps per operation: ≈ 1 ms for the fastest row here (AXPY in cache at 2 workers). */
+    /**
+     * Element-steps per operation: ≈ 1 ms for the fastest row here (AXPY in cache at 2 workers). The
+     * helpers park between operations; helpers that spun instead measured worse (README, SIMD section).
+     */
     public static final int ELEMENTS = 1 << 26;
 
     /** Its helper threads are "cpabench-simd-i". */
@@ -45,12 +51,6 @@ public final class SimdWork implements AutoCloseable {
     private final int passes;
     private final int[] bounds;
     private final ExecutorService helpers;
-    /** Each helper's last result (index 0 unused: the caller's own slice). */
-    private final float[] results;
-    private final AtomicInteger pending = new AtomicInteger();
-    private volatile long round;
-    private volatile boolean closed;
-    private volatile Throwable failure;
 
     private SimdWork(FloatKernels kernels, SimdOp op, int size, int workers) {
         this.kernels = kernels;
@@ -65,12 +65,7 @@ public final class SimdWork implements AutoCloseable {
             bounds[2 * w] = LEAD + cut(size, w, workers) + GAP * w;
             bounds[2 * w + 1] = LEAD + cut(size, w + 1, workers) + GAP * w;
         }
-        this.results = new float[workers];
         this.helpers = workers == 1 ? null : Threads.fixedPool(workers - 1, THREAD_ROLE);
-        for (int w = 1; w < workers; w++) {
-            int mine = w;
-            helpers.execute(() -> helper(mine));
-        }
     }
 
     /**
@@ -105,51 +100,23 @@ public final class SimdWork implements AutoCloseable {
         if (helpers == null) {
             return slice(0);
         }
-        pending.set(results.length - 1);
-        round++; // the volatile write that starts every helper on its slice
+        List<Future<Float>> others = new ArrayList<>(bounds.length / 2 - 1);
+        for (int w = 1; w < bounds.length / 2; w++) {
+            int s = w;
+            others.add(helpers.submit(() -> slice(s)));
+        }
         float r = slice(0);
-        while (pending.get() != 0) {
-            Thread.onSpinWait();
-        }
-        if (failure != null) {
-            throw new IllegalStateException("a slice failed: " + failure, failure);
-        }
-        for (int w = 1; w < results.length; w++) {
-            r += results[w];
+        try {
+            for (Future<Float> f : others) {
+                r += f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a slice failed: " + e.getCause(), e.getCause());
         }
         return r;
-    }
-
-    /**
-     * Helper w's life: spin until the caller starts a round, run its slice, say so, spin again. It stays
-     * on its core between operations, as an OpenMP or BLAS pool's threads spin before they sleep: with
-     * parked helpers woken for every operation, AXPY in cache at 2 workers measured 72 elements/ns where
-     * two threads that never hand off reach 85, on the AVX-512 guest of jmh-results/simd-gap.
-     * After a long idle spell (between JMH iterations) it yields, so that more workers than cores still
-     * make progress.
-     */
-    private void helper(int w) {
-        long seen = 0;
-        int idle = 0;
-        while (!closed) {
-            long r = round;
-            if (r == seen) {
-                if (++idle < 1 << 20) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-                continue;
-            }
-            seen = r;
-            idle = 0;
-            try {
-                results[w] = slice(w);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-            pending.decrementAndGet();
-        }
     }
 
     private float slice(int w) {
@@ -213,7 +180,6 @@ public final class SimdWork implements AutoCloseable {
     /** Stops the helper threads and waits until each has ended, so no trial leaves threads behind. */
     @Override
     public void close() {
-        closed = true;
         if (helpers != null) {
             Threads.stop(helpers);
         }
