@@ -82,7 +82,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "finish an interrupted run: its <stamp>.parts directory (any JDK's: they resume together), or a directory holding it")
     Path resume;
 
-    @Parameters(paramLabel = "JMH-OPTION", description = "after --: JMH options, e.g. -- -f 3 -p model=GIL_THREADS")
+    @Parameters(paramLabel = "JMH-OPTION", description = "after --: JMH options, e.g. -- -f 3 -p model=GIL_THREADS;"
+            + " a -p NAME=… is a filter: it sets NAME in the groups whose benchmark has that parameter and drops the"
+            + " groups whose benchmark has not (-p model=X runs no SIMD rows, -p kernel=X only SIMD rows)")
     List<String> jmhArgs = new ArrayList<>();
 
     private final PrintStream out;

@@ -33,8 +33,11 @@ public final class ForkProbe {
         print("vectorApiBits", vectorApiBits());
     }
 
-    /** A HotSpot flag's value, or null on a JVM (or CPU: UseAVX is x86 only) that lacks it. */
-    static String vmOption(String name) {
+    /**
+     * A HotSpot flag's value as this JVM runs, or null on a JVM (or CPU: UseAVX is x86 only) that lacks
+     * it; the one reader of VM flags, for the environment file and the benchmarks that depend on a flag.
+     */
+    public static String vmOption(String name) {
         try {
             return ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
                     .getVMOption(name).getValue();

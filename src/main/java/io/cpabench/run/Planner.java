@@ -60,22 +60,25 @@ public final class Planner {
         boolean skippedNewer = false;
         BenchmarkCatalog catalog = BenchmarkCatalog.get();
         Set<String> userKeysUsed = new LinkedHashSet<>();
+        List<String> dropped = new ArrayList<>();
         for (ProfileGroup g : profile.groups()) {
             Map<String, List<String>> params = new LinkedHashMap<>(g.params());
             Set<String> expected = new LinkedHashSet<>(g.params().keySet());
             if (!workers.isEmpty() && params.containsKey("workers")) {
                 params.put("workers", workers);
             }
-            // The user's -p wins, in the groups whose benchmarks have that parameter; keys the group did
-            // not plan go to JMH but are not checked for.
+            // A user's -p is a filter: it replaces the group's values where its benchmark has that
+            // parameter, and drops the group where it has not (-p model=X runs model X, nothing else).
+            // Keys the group did not plan go to JMH but are not checked for.
             Set<String> own = catalog.matching(g.include()).stream().flatMap(b -> b.params().keySet().stream())
                     .collect(java.util.stream.Collectors.toSet());
-            extras.params().forEach((k, v) -> {
-                if (own.contains(k)) {
-                    params.put(k, v);
-                    userKeysUsed.add(k);
-                }
-            });
+            List<String> lacking = extras.params().keySet().stream().filter(k -> !own.contains(k)).toList();
+            extras.params().keySet().stream().filter(own::contains).forEach(userKeysUsed::add);
+            if (!lacking.isEmpty()) {
+                dropped.add(g.name() + " (no " + String.join(", ", lacking) + ")");
+                continue;
+            }
+            params.putAll(extras.params());
             canonicalise(params);
             boolean nothingLeft = false;
             for (String key : JDK_GATED_KEYS) {
@@ -99,6 +102,14 @@ public final class Planner {
                 throw new IllegalArgumentException("-p " + k + ": no benchmark of profile '" + profile.name() + "' has that parameter; valid: "
                         + String.join(", ", paramNames(profile, catalog)));
             }
+        }
+        if (!dropped.isEmpty() && dropped.size() == profile.groups().size()) {
+            throw new IllegalArgumentException("-p " + String.join(", ", extras.params().keySet()) + ": no group of profile '"
+                    + profile.name() + "' has all of them (a -p runs only the groups whose benchmark has that parameter)");
+        }
+        if (!dropped.isEmpty()) {
+            notes.accept("-p: skipped group" + (dropped.size() > 1 ? "s " : " ") + String.join(", ", dropped)
+                    + ": a -p runs only the groups whose benchmark has that parameter");
         }
         if (skippedNewer) {
             notes.accept(jdk.skipMessage());

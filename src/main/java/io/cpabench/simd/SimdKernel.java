@@ -1,6 +1,6 @@
 package io.cpabench.simd;
 
-import java.lang.management.ManagementFactory;
+import io.cpabench.machine.ForkProbe;
 
 /**
  * How a kernel uses the SIMD lanes of one core. Ask a constant for its loops and for what its forks
@@ -10,23 +10,28 @@ public enum SimdKernel {
     /** The plain loops with C2's auto-vectorisation switched off: one element per instruction. */
     SCALAR("-XX:-UseSuperWord") {
         @Override
-        public String unavailable() {
+        String unavailable(String superWord) {
             // Without the flag these forks would measure AUTO_VECTOR under another name.
-            return superWord() ? "SCALAR needs forks started with -XX:-UseSuperWord (add -jvmArgsAppend "
+            if (superWord == null) {
+                return "SCALAR needs a JVM whose auto-vectorisation -XX:-UseSuperWord switches off; this one has no UseSuperWord flag";
+            }
+            return Boolean.parseBoolean(superWord) ? "SCALAR needs forks started with -XX:-UseSuperWord (add -jvmArgsAppend "
                     + "-XX:-UseSuperWord, or run the profile's simd-scalar group)" : null;
         }
     },
     /** The same plain loops, vectorised by C2 as it sees fit. */
     AUTO_VECTOR() {
         @Override
-        public String unavailable() {
-            return superWord() ? null : "AUTO_VECTOR needs C2's auto-vectorisation, but this JVM runs with -XX:-UseSuperWord";
+        String unavailable(String superWord) {
+            // A JVM without the flag (not HotSpot) vectorises as its JIT sees fit, which is this kernel.
+            return "false".equals(superWord)
+                    ? "AUTO_VECTOR needs C2's auto-vectorisation, but this JVM runs with -XX:-UseSuperWord" : null;
         }
     },
     /** Explicit lanes through jdk.incubator.vector at the CPU's preferred width. */
     VECTOR_API() {
         @Override
-        public String unavailable() {
+        String unavailable(String superWord) {
             return VectorApi.unavailable();
         }
 
@@ -48,15 +53,20 @@ public enum SimdKernel {
     }
 
     /** Why this JVM cannot run the kernel as named, or null when it can. */
-    public abstract String unavailable();
+    public String unavailable() {
+        return unavailable(superWord());
+    }
+
+    /** The same, given UseSuperWord's value ("true", "false", or null on a JVM without that flag). */
+    abstract String unavailable(String superWord);
 
     /** The loops, once {@link #unavailable()} said null. */
     public FloatKernels open() {
         return new PlainLoops();
     }
 
-    static boolean superWord() {
-        return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                .getVMOption("UseSuperWord").getValue());
+    /** HotSpot's UseSuperWord as this JVM runs, or null on a JVM without that flag (as the environment file reads it). */
+    static String superWord() {
+        return ForkProbe.vmOption("UseSuperWord");
     }
 }

@@ -1,12 +1,13 @@
 package io.cpabench.simd;
 
+import io.cpabench.model.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import sun.misc.Unsafe;
 
 /**
  * One benchmark operation: {@link #ELEMENTS} element-steps of a kernel, as passes over arrays of
@@ -16,16 +17,32 @@ import java.util.concurrent.Future;
  * {@link #GAP} floats apart, so that two workers never write one cache line: at the in-cache size a line
  * shared at a boundary would move between the cores on every pass (every ~100 ns), which is false
  * sharing, not the SIMD-and-threads question asked here.
+ *
+ * <p>Every slice starts on a 64-byte line when the fork runs with {@code -XX:ObjectAlignmentInBytes=64}
+ * (SimdBenchmark's forks do): a 512-bit load or store that straddles two lines halves in-cache AXPY
+ * (measured 42 against 23 elements/ns on one AVX-512 core), and where a JVM puts an array is up to it,
+ * so without this the 1-worker and the N-worker rows, measured in different forks, each drew their
+ * own alignment and their ratio measured that draw as much as the threads.
  */
 public final class SimdWork implements AutoCloseable {
-    /** Element-steps per operation: long enough (≥ 1 ms) that handing slices to threads costs under 5%. */
-    public static final int ELEMENTS = 1 << 24;
+    /**
+     * Element-steps per operation: ≈ 1 ms for the fastest row here (AXPY in cache at 2 workers). The
+     * helpers park between operations; helpers that spun instead measured worse (README, SIMD section).
+     */
+    public static final int ELEMENTS = 1 << 26;
 
-    static final String THREAD_NAME = "simd-worker";
+    /** Its helper threads are "cpabench-simd-i". */
+    static final String THREAD_ROLE = "simd";
 
     private static final float A = 1e-3f;
     /** Floats between slices: two 64-byte lines, as adjacent-line prefetchers fetch lines in pairs. */
     static final int GAP = 32;
+
+    /** Floats in a 64-byte cache line. */
+    static final int LINE = 16;
+
+    /** The first index on a line boundary, when arrays themselves start on one (ObjectAlignmentInBytes=64). */
+    static final int LEAD = (64 - Unsafe.ARRAY_FLOAT_BASE_OFFSET % 64) % 64 / Float.BYTES;
 
     private final FloatKernels kernels;
     private final SimdOp op;
@@ -34,27 +51,21 @@ public final class SimdWork implements AutoCloseable {
     private final int passes;
     private final int[] bounds;
     private final ExecutorService helpers;
-    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SimdWork(FloatKernels kernels, SimdOp op, int size, int workers) {
         this.kernels = kernels;
         this.op = op;
-        int length = size + GAP * (workers - 1);
+        int length = LEAD + size + GAP * (workers - 1);
         this.x = fill(length, 1);
         this.y = fill(length, 2);
         this.passes = ELEMENTS / size;
         // slice w is [from(w), from(w) + its share of size): bounds holds each slice's from and to
         this.bounds = new int[2 * workers];
         for (int w = 0; w < workers; w++) {
-            bounds[2 * w] = (int) ((long) size * w / workers) + GAP * w;
-            bounds[2 * w + 1] = (int) ((long) size * (w + 1) / workers) + GAP * w;
+            bounds[2 * w] = LEAD + cut(size, w, workers) + GAP * w;
+            bounds[2 * w + 1] = LEAD + cut(size, w + 1, workers) + GAP * w;
         }
-        this.helpers = workers == 1 ? null : Executors.newFixedThreadPool(workers - 1, r -> {
-            Thread t = new Thread(r, THREAD_NAME);
-            t.setDaemon(true);
-            threads.add(t);
-            return t;
-        });
+        this.helpers = workers == 1 ? null : Threads.fixedPool(workers - 1, THREAD_ROLE);
     }
 
     /**
@@ -141,6 +152,12 @@ public final class SimdWork implements AutoCloseable {
         }
     }
 
+    /** Where worker w's share of size begins: on a line boundary, unless the shares are under a line. */
+    private static int cut(int size, int w, int workers) {
+        int at = (int) ((long) size * w / workers);
+        return size >= LINE * workers ? at - at % LINE : at;
+    }
+
     private static float[] fill(int size, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] a = new float[size];
@@ -160,23 +177,11 @@ public final class SimdWork implements AutoCloseable {
         check();
     }
 
-    /** Stops the helper threads and waits for them, so no trial leaves threads behind. */
+    /** Stops the helper threads and waits until each has ended, so no trial leaves threads behind. */
     @Override
     public void close() {
-        if (helpers == null) {
-            return;
-        }
-        helpers.shutdownNow();
-        try {
-            // a terminated pool's threads may still be finishing their exit: join them, not just the pool
-            for (Thread t : threads) {
-                t.join(10_000);
-                if (t.isAlive()) {
-                    throw new IllegalStateException("simd workers did not stop within 10 s");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (helpers != null) {
+            Threads.stop(helpers);
         }
     }
 }

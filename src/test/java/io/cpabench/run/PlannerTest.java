@@ -18,34 +18,62 @@ class PlannerTest {
     @Test
     void jdk17DropsVirtualThreadsWithOneNote() {
         List<PlannedRun> runs = plan("quick", 2, 17, null);
-        assertThat(runs).allSatisfy(r -> assertThat(r.params().get("model")).doesNotContain("VIRTUAL_THREADS"));
+        assertThat(runs).filteredOn(r -> r.params().containsKey("model"))
+                .allSatisfy(r -> assertThat(r.params().get("model")).doesNotContain("VIRTUAL_THREADS"));
         // the cpu group's six JDK 17 models: five at the shared warm-up, MULTI_INTERPRETER at its own
         assertThat(runs.get(0).params().get("model")).hasSize(5);
         assertThat(runs.get(1).params().get("model")).containsExactly("MULTI_INTERPRETER");
         assertThat(notes).containsExactly("skipped VIRTUAL_THREADS: needs JDK 21+, forks run JDK 17");
-        assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).isEmpty());
+        // only the SCALAR SIMD rows' forks get a flag: C2's auto-vectorisation off
+        assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).isSubsetOf("-XX:-UseSuperWord"));
     }
 
     @Test
     void jdk25KeepsVirtualThreadsAndAddsTheUnsafeFlag() {
         List<PlannedRun> runs = plan("quick", 2, 25, null);
-        assertThat(runs).filteredOn(r -> !r.params().get("model").equals(List.of("MULTI_INTERPRETER")))
+        assertThat(runs).filteredOn(r -> r.params().containsKey("model"))
+                .filteredOn(r -> !r.params().get("model").equals(List.of("MULTI_INTERPRETER")))
                 .allSatisfy(r -> assertThat(r.params().get("model")).contains("VIRTUAL_THREADS"));
         assertThat(notes).isEmpty();
-        assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).containsExactly("--sun-misc-unsafe-memory-access=allow"));
+        assertThat(runs).allSatisfy(r -> assertThat(r.jvmArgs()).contains("--sun-misc-unsafe-memory-access=allow"));
     }
 
     @Test
     void onlyVirtualThreadsOnJdk17LeavesNothingToRun() {
         assertThat(plan("quick", 2, 17, null, "-p", "model=VIRTUAL_THREADS")).isEmpty();
-        assertThat(notes).hasSize(1);
+        assertThat(notes).containsExactly("-p: skipped groups simd (no model), simd-scalar (no model): a -p runs only the groups "
+                + "whose benchmark has that parameter", "skipped VIRTUAL_THREADS: needs JDK 21+, forks run JDK 17");
+    }
+
+    @Test
+    void aParameterFilterDropsTheGroupsWhoseBenchmarkLacksIt() {
+        // quick's SIMD groups have no model: -p model=X runs model X and nothing else, as before they came
+        List<PlannedRun> runs = plan("quick", 2, 25, null, "-p", "model=FORK_JOIN");
+        assertThat(runs).isNotEmpty().allSatisfy(r -> assertThat(r.params().get("model")).containsExactly("FORK_JOIN"));
+        assertThat(runs).noneSatisfy(r -> assertThat(r.include()).contains("SimdBenchmark"));
+        // and the other way round: -p kernel=… runs the SIMD groups only
+        notes.clear();
+        List<PlannedRun> simd = plan("quick", 2, 25, null, "-p", "kernel=VECTOR_API");
+        assertThat(simd).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.include()).contains("SimdBenchmark");
+            assertThat(r.params().get("kernel")).containsExactly("VECTOR_API");
+        });
+        assertThat(notes).singleElement().asString().startsWith("-p: skipped groups cpu (no kernel), io-sleep (no kernel)");
+    }
+
+    @Test
+    void filtersNoGroupHasTogetherAreRefused() {
+        assertThatThrownBy(() -> plan("quick", 2, 25, null, "-p", "model=FORK_JOIN", "-p", "kernel=SCALAR"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-p model, kernel: no group of profile 'quick' has all of them (a -p runs only the groups whose "
+                        + "benchmark has that parameter)");
     }
 
     @Test
     void quickFitsFiveMinutesOnTwoCores() {
         double seconds = plan("quick", 2, 25, null).stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
         assertThat(seconds).isLessThanOrEqualTo(300);
-        assertThat(plan("quick", 2, 25, null).stream().mapToInt(r -> r.combinations().size()).sum()).isEqualTo(7 + 6 + 10 + 10);
+        assertThat(plan("quick", 2, 25, null).stream().mapToInt(r -> r.combinations().size()).sum()).isEqualTo(7 + 6 + 10 + 8 + 4 + 10);
     }
 
     @Test
@@ -53,7 +81,7 @@ class PlannerTest {
         List<PlannedRun> runs = plan("quick", 2, 25, "1,2,4");
         // LoopLatencyBenchmark sizes each model as a server itself: its group plans no workers
         assertThat(runs).filteredOn(r -> r.params().containsKey("workers"))
-                .hasSize(5).allSatisfy(r -> assertThat(r.params().get("workers")).containsExactly("1", "2", "4"));
+                .hasSize(7).allSatisfy(r -> assertThat(r.params().get("workers")).containsExactly("1", "2", "4"));
         assertThat(runs.get(0).combinations()).hasSize(6 * 3);
     }
 

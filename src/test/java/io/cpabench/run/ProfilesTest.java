@@ -18,7 +18,7 @@ class ProfilesTest {
         Profile quick = Profiles.load("quick", 16);
         assertThat(quick.comparable()).isTrue();
         assertThat(quick.failOnError()).isFalse();
-        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch", "latency");
+        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch", "simd", "simd-scalar", "latency");
         ProfileGroup cpu = quick.groups().get(0);
         assertThat(cpu.params().get("workload")).containsExactly("CPU");
         assertThat(cpu.params().get("model")).containsExactly("SEQUENTIAL", "GIL_THREADS", "MULTI_INTERPRETER",
@@ -30,6 +30,10 @@ class ProfilesTest {
                 "EVENT_LOOP", "COMPLETABLE_FUTURE", "VIRTUAL_THREADS");
         assertThat(io.params()).containsEntry("tasks", java.util.List.of("256")).containsEntry("ioMicros", java.util.List.of("1000"));
         assertThat(quick.groups().get(2).params().get("model")).hasSize(10);
+        // SIMD lanes beside threads in cache, at one worker and at all of them
+        assertThat(quick.groups().get(3).params()).containsEntry("size", java.util.List.of("4096"))
+                .containsEntry("workers", java.util.List.of("1", "16"));
+        assertThat(quick.groups().get(4).jvmArgs()).containsExactly("-XX:-UseSuperWord");
         // inherited from the profile's defaults
         assertThat(cpu.forks()).isEqualTo(1);
         assertThat(cpu.measurementTime()).isEqualTo("1s");

@@ -1,5 +1,6 @@
 package io.cpabench.simd;
 
+import io.cpabench.model.Threads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -56,12 +57,21 @@ class SimdWorkTest {
     @Test
     void scalarRefusesToRunVectorisedCode() {
         // surefire's JVM runs with C2's SuperWord on, as a fork without the flag would
-        assertThat(SimdKernel.superWord()).isTrue();
+        assertThat(SimdKernel.superWord()).isEqualTo("true");
         assertThat(SimdKernel.SCALAR.unavailable()).contains("-XX:-UseSuperWord");
         assertThat(SimdKernel.SCALAR.forkArgs()).containsExactly("-XX:-UseSuperWord");
         assertThat(SimdKernel.AUTO_VECTOR.unavailable()).isNull();
         assertThatThrownBy(() -> SimdWork.open(SimdKernel.SCALAR, SimdOp.DOT, 1024, 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("UseSuperWord");
+    }
+
+    @Test
+    void aJvmWithoutUseSuperWordRunsAutoVectorButNotScalar() {
+        // ForkProbe.vmOption's null (no such flag) means the same here as in the environment file
+        assertThat(SimdKernel.SCALAR.unavailable(null)).contains("no UseSuperWord flag");
+        assertThat(SimdKernel.AUTO_VECTOR.unavailable(null)).isNull();
+        assertThat(SimdKernel.SCALAR.unavailable("false")).isNull();
+        assertThat(SimdKernel.AUTO_VECTOR.unavailable("false")).contains("-XX:-UseSuperWord");
     }
 
     @ParameterizedTest
@@ -79,6 +89,18 @@ class SimdWorkTest {
                 }
             }
             assertThat(total).isEqualTo(size);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4096, 1", "4096, 2", "4096, 3", "16777216, 6"})
+    void everySliceStartsOnACacheLineOfAnArrayThatStartsOnOne(int size, int workers) {
+        // with -XX:ObjectAlignmentInBytes=64 an array's header starts a line, so its data does at base offset 0 mod 64
+        try (SimdWork w = SimdWork.open(SimdKernel.AUTO_VECTOR, SimdOp.DOT, size, workers)) {
+            int[] s = w.slices();
+            for (int i = 0; i < workers; i++) {
+                assertThat((sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET + Float.BYTES * (long) s[2 * i]) % 64).as("slice " + i).isZero();
+            }
         }
     }
 
@@ -110,6 +132,6 @@ class SimdWorkTest {
 
     private static List<String> simdThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(SimdWork.THREAD_NAME::equals).collect(Collectors.toList());
+                .filter(n -> n.startsWith(Threads.PREFIX + SimdWork.THREAD_ROLE + "-")).collect(Collectors.toList());
     }
 }
