@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  *       scenario: p99 in ms at the same offered rate, judged as the quotient, faithful within 10%.</li>
  * </ul>
  *
- * Intervals are 95% over forks (Welch on the log fork means for a ratio, Student t for a p99); a side
+ * Intervals are 95% over forks (Welch on the log fork means for a ratio, Student t on the log fork means
+ * for a p99, whose value is then their geometric mean); a side
  * with one fork has none. A pair one side lacks is left out with a note when the other side has it (the
  * JVM's NATIVE workload, in a build without it), silently when neither has.
  */
@@ -215,8 +216,10 @@ public final class ImitationPairs {
         if (f.forks() < 2) {
             return Optional.of(new Side(model, f.mean(), Double.NaN, Double.NaN, 1));
         }
-        MeanInterval i = MeanInterval.of(f, LEVEL);
-        return Optional.of(new Side(model, i.mean(), i.low(), i.high(), f.forks()));
+        // on the log scale, as the ratios: a percentile is positive and spreads multiplicatively between forks
+        double[] logs = java.util.Arrays.stream(f.means()).map(Math::log).toArray();
+        MeanInterval i = MeanInterval.of(ForkSample.ofMeans(logs), LEVEL);
+        return Optional.of(new Side(model, Math.exp(i.mean()), Math.exp(i.low()), Math.exp(i.high()), f.forks()));
     }
 
     static int workers(JmhRow r) {

@@ -35,8 +35,8 @@ public final class ImitationTable {
     /** The sentence under the table: how to read it, and what the interpreter is when its GIL is off. */
     public static String legend(String cpythonLabel, boolean gilOff) {
         return "each side over its own SEQUENTIAL (latency: p99 in ms at the same offered rate), 95% interval over forks"
-                + " (none with one fork); difference: imitation − CPython, within ±" + ImitationPairs.FAITHFUL
-                + " faithful; for waits overlapped and p99, imitation ÷ CPython, within ±10% faithful"
+                + " (none with one fork); difference: imitation − CPython, within ±"
+                + String.format(Locale.ROOT, "%.2f", ImitationPairs.FAITHFUL) + " faithful; for waits overlapped and p99, imitation ÷ CPython, within ±10% faithful"
                 + (gilOff ? "; " + cpythonLabel + " runs with the GIL off: its THREADS are parallel, which GIL_THREADS does not imitate,"
                         + " so a miss there measures what the GIL costs, not the imitation" : "");
     }

@@ -18,7 +18,9 @@ class ProfilesTest {
         Profile quick = Profiles.load("quick", 16);
         assertThat(quick.comparable()).isTrue();
         assertThat(quick.failOnError()).isFalse();
-        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch", "latency");
+        // the JVM's groups, then the cpython groups, planned only with run --python
+        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch", "latency",
+                "cpython-cpu", "cpython-io-sleep", "cpython-native", "cpython-latency");
         ProfileGroup cpu = quick.groups().get(0);
         assertThat(cpu.params().get("workload")).containsExactly("CPU");
         assertThat(cpu.params().get("model")).containsExactly("SEQUENTIAL", "GIL_THREADS", "MULTI_INTERPRETER",
