@@ -2,11 +2,13 @@
 # The nightly job's logic, the same on CI and on a laptop.
 #
 #   benchmarks/nightly.sh bench   [--runner LABEL] [--profile NAME] [--results DIR] [--jdk LABEL=JAVA ...]
-#                                 [--jdk-args LABEL=OPTIONS ...]
+#                                 [--jdk-args LABEL=OPTIONS ...] [--python PYTHON ...]
 #       run a profile (default: nightly), with this machine's `java` or, given --jdk, on every JDK
 #       configuration in one run with their pieces interleaved in time (so a difference between JDKs
 #       is not a difference between the stretches of the night they ran in); one result set per
-#       configuration under DIR/<runner>/jdk<label>/
+#       configuration under DIR/<runner>/jdk<label>/; each --python adds the profile's cpython groups on
+#       that interpreter to the same run, under DIR/<runner>/cpython<version>[t]/ (compare and the
+#       history below read the jdk<label> sets only)
 #   benchmarks/nightly.sh compare [--results DIR] [--previous DIR] [--summary FILE] [--min-effect P]
 #       per runner: the lowest JDK against each other JDK of the same run (what a new JDK changed), and, where DIR
 #       and PREVIOUS both hold a runner/JDK, last night against tonight with --fail-on-regression;
@@ -76,8 +78,8 @@ bench() {
       --runner) runner=$2; shift 2 ;;
       --profile) profile=$2; shift 2 ;;
       --results) results=$2; shift 2 ;;
-      --jdk | --jdk-args) jdks+=("$1" "$2"); shift 2 ;;
-      *) die "bench: unknown option '$1' (valid: --runner, --profile, --results, --jdk, --jdk-args)" ;;
+      --jdk | --jdk-args | --python) jdks+=("$1" "$2"); shift 2 ;;
+      *) die "bench: unknown option '$1' (valid: --runner, --profile, --results, --jdk, --jdk-args, --python)" ;;
     esac
   done
   build_if_needed

@@ -2,7 +2,9 @@ package io.cpabench.cli;
 
 import io.cpabench.results.Numbers;
 import io.cpabench.results.ResultPaths;
+import io.cpabench.run.CpythonPlanner;
 import io.cpabench.run.ForkJdk;
+import io.cpabench.run.ForkTarget;
 import io.cpabench.run.GrowthEstimate;
 import io.cpabench.run.InterleavedRun;
 import io.cpabench.run.Host;
@@ -17,6 +19,7 @@ import io.cpabench.run.Planner;
 import io.cpabench.run.PrecisionTarget;
 import io.cpabench.run.Profile;
 import io.cpabench.run.Profiles;
+import io.cpabench.run.PythonOption;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -58,6 +61,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "JVM options for the forks of that --jdk label, e.g. 25-zgc=\"-XX:+UseZGC\" or 25-slow=\"-D"
                     + "cpabench.cpuScale=1.05\" (a known 5%% slowdown of every compute step); repeatable")
     List<String> jdkArgs = new ArrayList<>();
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+            description = "also run the profile's cpython groups on this CPython (3.10+; a path or a name on PATH, e.g. python3 or"
+                    + " python3.13t), its pieces interleaved with the JVM's, its results under <results>/<runner>/cpython<version>[t]/;"
+                    + " repeatable; the run then puts each GIL imitation beside the real thing")
+    List<String> pythons = new ArrayList<>();
 
     @Option(names = "--precision", paramLabel = "P",
             description = "forks until precise: after its planned forks, a row whose 95%% interval is wider than ±P (e.g. 2%%) gets more,"
@@ -119,14 +128,24 @@ public final class RunCommand implements Callable<Integer> {
         JmhExtras extras = new JmhExtras(jmhArgs);
         Profile p = PrecisionTarget.override(Profiles.parse(profileText, profileName, planCores), precision, maxForks);
         List<String> workerList = Planner.parseWorkers(workers);
-        Map<ForkJdk, List<String>> notes = new LinkedHashMap<>();
-        Map<ForkJdk, List<Piece>> pieces = new LinkedHashMap<>();
-        Map<ForkJdk, List<PlannedRun>> plans = new LinkedHashMap<>();
+        Map<ForkTarget, List<String>> notes = new LinkedHashMap<>();
+        Map<ForkTarget, List<Piece>> pieces = new LinkedHashMap<>();
+        Map<ForkTarget, List<PlannedRun>> plans = new LinkedHashMap<>();
         for (ForkJdk jdk : JdkOption.resolve(jdks, jdkArgs, extras.jvm())) {
             List<String> n = new ArrayList<>();
             plans.put(jdk, new Planner(jdk, workerList, extras, n::add).plan(p));
             pieces.put(jdk, Piece.split(plans.get(jdk)));
             notes.put(jdk, n);
+        }
+        // The cpython groups only with --python: without it the plan is the JVM's alone, as it always was.
+        for (PythonOption.Probed py : PythonOption.resolve(pythons)) {
+            List<PlannedRun> plan = new CpythonPlanner(workerList, extras).plan(p);
+            if (plan.isEmpty()) {
+                throw new IllegalArgumentException("--python: profile '" + p.name() + "' has no cpython group to run on it");
+            }
+            plans.put(py.target(), plan);
+            pieces.put(py.target(), Piece.split(plan));
+            notes.put(py.target(), new ArrayList<>(py.note().stream().toList()));
         }
         String label = ResultPaths.sanitiseRunner(runner != null ? runner : Host.name());
         OutputDir.check(results(), "--results");
@@ -141,7 +160,11 @@ public final class RunCommand implements Callable<Integer> {
             if (several) {
                 List<PlannedRun> all = plans.values().stream().flatMap(List::stream).toList();
                 double total = all.stream().mapToDouble(PlannedRun::estimatedSeconds).sum();
-                out.printf(Locale.ROOT, "%nall %d JDK configurations, pieces interleaved: %d pieces, estimated %s%s%n", plans.size(),
+                long interpreters = plans.keySet().stream().filter(t -> !(t instanceof ForkJdk)).count();
+                String what = interpreters == 0 ? plans.size() + " JDK configurations"
+                        : (plans.size() - interpreters) + " JDK configuration" + (plans.size() - interpreters == 1 ? "" : "s") + " and "
+                        + interpreters + " CPython interpreter" + (interpreters == 1 ? "" : "s");
+                out.printf(Locale.ROOT, "%nall %s, pieces interleaved: %d pieces, estimated %s%s%n", what,
                         pieces.values().stream().mapToInt(List::size).sum(), Minutes.of(total), growth.note(all));
             }
             return 0;
@@ -153,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** A resume takes every option from the run's plan.json, so none may be given beside it. */
     private int resume() throws IOException {
-        if (profile != null || runner != null || results != null || workers != null || !jdks.isEmpty() || !jdkArgs.isEmpty()
+        if (profile != null || runner != null || results != null || workers != null || !jdks.isEmpty() || !jdkArgs.isEmpty() || !pythons.isEmpty()
                 || dryRun || cores != null || !jmhArgs.isEmpty() || precision != null || maxForks != null || noiseFloor != null) {
             throw new IllegalArgumentException("--resume takes everything from the run's plan.json: give it alone");
         }

@@ -56,7 +56,7 @@ final class HistoryLayout {
                 }
                 for (Path jdk : subdirs(dir, night, leftOut)) {
                     String label = jdk.getFileName().toString();
-                    if (label.startsWith("jdk")) {
+                    if (label.startsWith("jdk") || io.cpabench.results.ResultPaths.isCpythonDirectory(label)) {
                         nights.add(new NightDir(runner.getFileName().toString(), date, label, jdk, NightMark.of(jdk)));
                     } else {
                         leftOut.add(dir.relativize(jdk) + "/: not a JDK directory (jdk<label>)");

@@ -1,5 +1,6 @@
 package io.cpabench.report;
 
+import io.cpabench.tables.ImitationTable;
 import io.cpabench.tables.SimdTable;
 import java.util.List;
 
@@ -28,10 +29,12 @@ final class HtmlPage {
             ResultSet s = data.sets().get(i).set();
             body.append(i == 0 ? "" : ", ").append("<code>").append(Html.esc(s.label())).append("</code>");
         }
-        body.append("</p>\n<nav><a href=\"#headline\">headline</a><a href=\"#scaling\">scaling</a>"
+        body.append("</p>\n<nav><a href=\"#headline\">headline</a>" + (data.imitation().isEmpty() ? "" : "<a href=\"#cpython\">CPython</a>")
+                + "<a href=\"#scaling\">scaling</a>"
                 + "<a href=\"#latency\">latency</a><a href=\"#simd\">SIMD</a><a href=\"#gil\">GIL</a><a href=\"#diff\">diff</a>"
                 + "<a href=\"#environment\">environment</a></nav>\n");
         headline(data, body);
+        imitation(data, body);
         scaling(data, charts, body);
         latency(data, charts, body);
         simd(data, charts, body);
@@ -62,6 +65,20 @@ final class HtmlPage {
             out.append("<h3>").append(Html.esc(s.set().label())).append("</h3>\n");
             out.append(s.headline().isEmpty() ? Html.noData("no rows the headline tables read")
                     : "<pre>" + Html.esc(s.headline()) + "</pre>\n");
+        }
+    }
+
+    /** Only in a report with CPython sets: a page without them stays as it was. */
+    private static void imitation(ReportData data, StringBuilder out) {
+        if (data.imitation().isEmpty()) {
+            return;
+        }
+        out.append("<h2 id=\"cpython\">CPython beside the imitation</h2>\n");
+        for (ReportData.Imitation i : data.imitation()) {
+            out.append("<h3>").append(Html.esc(i.title())).append("</h3>\n");
+            out.append(i.result().pairs().isEmpty() ? Html.noData("no pair: neither side has the rows a pair needs")
+                    : Html.table(ImitationTable.HEADERS, ImitationTable.cells(i.result())) + "\n<p class=\"note\">" + Html.esc(i.legend()) + "</p>\n");
+            i.result().notes().forEach(n -> out.append("<p class=\"note\">").append(Html.esc(n)).append("</p>\n"));
         }
     }
 

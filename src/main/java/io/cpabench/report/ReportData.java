@@ -2,6 +2,8 @@ package io.cpabench.report;
 
 import io.cpabench.results.ResultPaths;
 import io.cpabench.tables.HeadlineTables;
+import io.cpabench.tables.ImitationPairs;
+import io.cpabench.tables.ImitationTable;
 import java.util.ArrayList;
 import io.cpabench.stats.NoiseFloor;
 import java.nio.file.Path;
@@ -12,7 +14,10 @@ import java.util.Optional;
  * Everything the page and the summary show, worked out once: per result set its headline tables,
  * scaling groups, latency profiles and GIL counters; and the diffs of every later set against the first.
  */
-record ReportData(List<SetData> sets, List<Diff> diffs, List<String> unpaired) {
+record ReportData(List<SetData> sets, List<Diff> diffs, List<String> unpaired, List<Imitation> imitation) {
+    /** One CPython interpreter's set beside the first JVM set: the GIL imitations against the real models. */
+    record Imitation(String title, ImitationPairs.Result result, String legend) {}
+
     record SetData(ResultSet set, String headline, List<ScalingGroup> scaling,
                    List<LatencyProfiles.Profile> latency, List<GilMetrics.Row> gil) {}
 
@@ -31,7 +36,24 @@ record ReportData(List<SetData> sets, List<Diff> diffs, List<String> unpaired) {
             Optional<NoiseFloor.Calibration> c = floor == null ? Optional.empty() : floor.forLabel(jdkLabel(p.newSet()));
             diffs.add(c.isPresent() ? d.withFloor(c.get()) : d);
         }
-        return new ReportData(data, diffs, plan.unpaired());
+        return new ReportData(data, diffs, plan.unpaired(), imitation(plan.sets()));
+    }
+
+    /** Each CPython set beside the first JVM set, when there are both (run --python, or a report of its directory). */
+    private static List<Imitation> imitation(List<ResultSet> sets) {
+        List<Imitation> out = new ArrayList<>();
+        ResultSet jvm = sets.stream().filter(s -> !ResultSets.isCpython(s)).findFirst().orElse(null);
+        if (jvm == null) {
+            return out;
+        }
+        for (ResultSet s : sets) {
+            if (ResultSets.isCpython(s)) {
+                boolean gilOff = s.env() != null && !s.env().path("interpreter").path("gilEnabled").asBoolean(true);
+                out.add(new Imitation(jvm.label() + " ↔ " + s.label(), ImitationPairs.of(jvm.rows(), s.rows()),
+                        ImitationTable.legend(s.label(), gilOff)));
+            }
+        }
+        return out;
     }
 
     // jdk17 for runner/jdk17/stamp.json: which of a noise-floor file's calibrations applies

@@ -2,6 +2,7 @@ package io.cpabench.report;
 
 import io.cpabench.results.EnvironmentFile;
 import io.cpabench.results.PrecisionOutcome;
+import io.cpabench.tables.ImitationTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,15 @@ final class SummaryMarkdown {
         for (ReportData.SetData s : data.sets()) {
             out.append("\n### ").append(Md.esc(s.set().label())).append("\n\n")
                     .append(s.headline().isEmpty() ? "no data\n" : Md.pre(s.headline()));
+        }
+        if (!data.imitation().isEmpty()) {
+            out.append("\n## CPython beside the imitation\n");
+            for (ReportData.Imitation i : data.imitation()) {
+                out.append("\n### ").append(Md.esc(i.title())).append("\n\n");
+                out.append(i.result().pairs().isEmpty() ? "no pair: neither side has the rows a pair needs\n"
+                        : Md.table(ImitationTable.HEADERS, ImitationTable.cells(i.result())) + "\n" + Md.esc(i.legend()) + "\n");
+                i.result().notes().forEach(n -> out.append("\n").append(Md.esc(n)).append("\n"));
+            }
         }
         out.append("\n## Scaling\n");
         boolean any = false;

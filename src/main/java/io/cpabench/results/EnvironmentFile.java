@@ -75,6 +75,39 @@ public final class EnvironmentFile {
     }
 
     /**
+     * A CPython interpreter's result set: the harness's environment record ({@code python -m cpabench_py
+     * env}: machine, interpreter, build flags, whether the GIL is on), with the run's own facts, under
+     * the keys a JDK's file uses, over it: suite, profile, runner, time span, failures, notes, the machine's
+     * load and forks until precise.
+     */
+    public static String cpython(RunInfo run, JsonNode harnessRecord) {
+        ObjectNode env = harnessRecord != null && harnessRecord.isObject() ? ((ObjectNode) harnessRecord).deepCopy()
+                : JmhJson.MAPPER.createObjectNode();
+        BuildInfo build = BuildInfo.load();
+        env.put("suite", "cpabench");
+        env.put("suiteVersion", build.version());
+        env.put("suiteCommit", build.commit());
+        env.put("suiteCommitDirty", build.dirty());
+        env.put("profile", run.profile());
+        env.put("comparable", run.comparable());
+        env.put("runner", run.runner());
+        env.put("start", run.start().toString());
+        env.put("end", run.end().toString());
+        env.put("pythonLabel", run.jdkLabel());
+        env.put("python", run.forkJava());
+        ArrayNode f = env.putArray("failed");
+        run.failures().forEach(f::add);
+        ArrayNode n = env.putArray("notes");
+        run.notes().forEach(n::add);
+        env.set("machineLoad", run.load() == null ? null : run.load().toJson());
+        if (!run.precision().isEmpty()) {
+            ArrayNode p = env.putArray(FORKS_UNTIL_PRECISE);
+            run.precision().forEach(r -> p.add(r.toJson()));
+        }
+        return JmhJson.toJson(env);
+    }
+
+    /**
      * The forks' JVM: identity from the first probe that answered (all use the same java), the GC
      * per flag set, and a summary "gc" that names every collector seen, so a mixed run is visible.
      */

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Where a result set goes: {@code <results>/<runner>/jdk<label>/<UTC timestamp>.json}, the label being
- * the JDK configuration's ({@code 17}, {@code 25}, {@code 25-zgc}).
+ * the JDK configuration's ({@code 17}, {@code 25}, {@code 25-zgc}); a CPython interpreter's under
+ * {@code <results>/<runner>/cpython<major.minor>[t]/}.
  */
 public final class ResultPaths {
     // Colons are illegal in Windows file names and awkward in shells, hence 18-05-03 not 18:05:03.
@@ -23,11 +24,25 @@ public final class ResultPaths {
      */
     public static final String JDK_LABEL = "(\\d{1,3})(?:-[A-Za-z0-9._]+)*";
 
+    /**
+     * A CPython interpreter's label, as its result directory is named ({@code run --python}): the
+     * implementation, major.minor (groups 1 and 2), and {@code t} (group 3) for a free-threaded build.
+     */
+    public static final String CPYTHON_LABEL = "cpython(\\d{1,2})\\.(\\d{1,3})(t?)";
+
     private ResultPaths() {}
 
-    /** {@code jdk17}, {@code jdk25-zgc}: a directory {@code run} writes one JDK configuration's results to. */
+    /**
+     * {@code jdk17}, {@code jdk25-zgc}, {@code cpython3.13t}: a directory {@code run} writes one
+     * configuration's results to (a JDK's or a CPython interpreter's), each a labelled result set.
+     */
     public static boolean isJdkDirectory(String name) {
-        return name.matches("jdk" + JDK_LABEL);
+        return name.matches("jdk" + JDK_LABEL) || isCpythonDirectory(name);
+    }
+
+    /** {@code cpython3.11}, {@code cpython3.13t}: the results of one CPython interpreter. */
+    public static boolean isCpythonDirectory(String name) {
+        return name.matches(CPYTHON_LABEL);
     }
 
     /** A runner label safe as one path segment: letters, digits, '.', '_' and '-' only. */
@@ -42,7 +57,12 @@ public final class ResultPaths {
     }
 
     public static Path directory(Path results, String runner, String jdkLabel) {
-        return results.resolve(sanitiseRunner(runner)).resolve("jdk" + jdkLabel);
+        return directoryNamed(results, runner, "jdk" + jdkLabel);
+    }
+
+    /** The result directory {@code name} ({@code jdk17}, {@code cpython3.11}) of a runner. */
+    public static Path directoryNamed(Path results, String runner, String name) {
+        return results.resolve(sanitiseRunner(runner)).resolve(name);
     }
 
     /** The first free name: {@code stamp.json}, then {@code stamp-2.json}, … so nothing is overwritten. */

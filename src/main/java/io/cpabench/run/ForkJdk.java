@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param jvm  the forks' java, or null for the java running this CLI
  * @param args JVM options of this configuration (--jdk-args), before the suite's own
  */
-public record ForkJdk(int major, String jvm, String label, List<String> args) {
+public record ForkJdk(int major, String jvm, String label, List<String> args) implements ForkTarget {
     public static final String UNSAFE_FLAG = "--sun-misc-unsafe-memory-access=allow";
     private static final Pattern VERSION = Pattern.compile("version \"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
 
@@ -91,7 +91,18 @@ public record ForkJdk(int major, String jvm, String label, List<String> args) {
         return List.copyOf(out);
     }
 
+    @Override
+    public String directoryName() {
+        return "jdk" + label;
+    }
+
+    @Override
+    public String progressName() {
+        return "JDK " + label;
+    }
+
     /** "JDK 25-zgc (/path/bin/java -XX:+UseZGC)" for headers and progress lines. */
+    @Override
     public String describe() {
         return "JDK " + label + " (" + (jvm != null ? jvm : "this java") + (args.isEmpty() ? "" : " " + String.join(" ", args)) + ")";
     }

@@ -46,8 +46,8 @@ public final class InterleavedRun {
     }
 
     /** The planned pieces of every configuration, in --jdk order, each configuration's notes printed above it. */
-    public int start(Start s, Path results, Profile p, JmhExtras extras, Map<ForkJdk, List<Piece>> pieces,
-                     Map<ForkJdk, List<String>> notes) throws IOException {
+    public int start(Start s, Path results, Profile p, JmhExtras extras, Map<? extends ForkTarget, List<Piece>> pieces,
+                     Map<? extends ForkTarget, List<String>> notes) throws IOException {
         boolean several = pieces.size() > 1;
         pieceRunners.checkReady();
         // Every configuration's parts directory before the first fork, so a kill during the first leaves all resumable.
@@ -55,8 +55,8 @@ public final class InterleavedRun {
         long seed = several ? new SecureRandom().nextLong() : 0;
         List<Path> dirs = new ArrayList<>();
         List<String> planJsons = new ArrayList<>();
-        for (ForkJdk jdk : pieces.keySet()) {
-            dirs.add(ResultPaths.directory(results, s.runner(), jdk.label()));
+        for (ForkTarget jdk : pieces.keySet()) {
+            dirs.add(ResultPaths.directoryNamed(results, s.runner(), jdk.directoryName()));
             planJsons.add(new RunSpec(profileForResume(s.profile()), RunSpec.sha256(s.profileText()), s.cores(), s.workers(),
                     s.jmhArgs(), jdk, s.runner(), start, ids(pieces.get(jdk)), List.copyOf(pieces.keySet()), seed, s.precision(),
                     s.maxForks()).toJson());
@@ -64,14 +64,14 @@ public final class InterleavedRun {
         List<PartsDir> parts = PartsDir.createSiblings(dirs, start, planJsons);
         List<JdkRun> runs = new ArrayList<>();
         int i = 0;
-        for (ForkJdk jdk : pieces.keySet()) {
+        for (ForkTarget jdk : pieces.keySet()) {
             runs.add(new JdkRun(out, p, extras, s.runner(), s.cores(), pieceRunners, jdk, parts.get(i++), pieces.get(jdk)));
             header(out, several, jdk);
             notes.get(jdk).forEach(out::println);
         }
         out.println("parts: " + parts.stream().map(d -> d.path().toString()).collect(Collectors.joining(", "))
                 + "  (after a crash: run --resume " + parts.get(0).path() + ")");
-        return runAndFinish(List.copyOf(pieces.keySet()), runs, seed, start, notes, Map.of());
+        return runAndFinish(List.copyOf(pieces.keySet()), runs, seed, start, new LinkedHashMap<>(notes), Map.of());
     }
 
     /**
@@ -93,15 +93,15 @@ public final class InterleavedRun {
         Path root = target.resultDir().getParent().getParent();
         String name = target.path().getFileName().toString();
         List<JdkRun> runs = new ArrayList<>();
-        Map<ForkJdk, List<String>> notes = new LinkedHashMap<>();
-        Map<ForkJdk, Path> finished = new LinkedHashMap<>();
-        for (ForkJdk jdk : spec.jdks()) {
-            Path dir = jdk.equals(spec.jdk()) ? target.path() : ResultPaths.directory(root, spec.runner(), jdk.label()).resolve(name);
+        Map<ForkTarget, List<String>> notes = new LinkedHashMap<>();
+        Map<ForkTarget, Path> finished = new LinkedHashMap<>();
+        for (ForkTarget jdk : spec.jdks()) {
+            Path dir = jdk.equals(spec.jdk()) ? target.path() : ResultPaths.directoryNamed(root, spec.runner(), jdk.directoryName()).resolve(name);
             if (!Files.isDirectory(dir)) {
                 // merged before the kill: an interleaved run merges its configurations one by one at its end
                 Path file = dir.resolveSibling(name.substring(0, name.length() - PartsDir.SUFFIX.length()) + ".json");
                 if (!Files.isRegularFile(file)) {
-                    throw new IllegalArgumentException("JDK " + jdk.label() + "'s part of the run in " + target.path()
+                    throw new IllegalArgumentException(jdk.progressName() + "'s part of the run in " + target.path()
                             + " is gone: neither " + dir + " nor " + file + " exists");
                 }
                 finished.put(jdk, file);
@@ -112,9 +112,8 @@ public final class InterleavedRun {
             if (!own.start().equals(spec.start()) || !own.jdks().equals(spec.jdks())) {
                 throw new IllegalArgumentException(dir + " belongs to another run than " + target.path());
             }
-            checkJdk(own.jdk());
             List<String> n = new ArrayList<>();
-            List<Piece> pieces = Piece.split(new Planner(jdk, Planner.parseWorkers(spec.workers()), extras, n::add).plan(p));
+            List<Piece> pieces = Piece.split(plan(own.jdk(), p, spec.workers(), extras, n));
             if (!ids(pieces).equals(own.pieceIds())) {
                 throw new IllegalArgumentException("the plan rebuilt from " + dir.resolve(PartsDir.PLAN) + " differs from the one recorded there"
                         + " (this build plans differently); resume with the build that started it");
@@ -140,16 +139,16 @@ public final class InterleavedRun {
      * @param order    every configuration of the run, in --jdk order
      * @param finished configurations of a resumed run whose result set was written before the kill
      */
-    private int runAndFinish(List<ForkJdk> order, List<JdkRun> runs, long seed, Instant start, Map<ForkJdk, List<String>> notes,
-                             Map<ForkJdk, Path> finished) throws IOException {
+    private int runAndFinish(List<ForkTarget> order, List<JdkRun> runs, long seed, Instant start,
+                             Map<ForkTarget, List<String>> notes, Map<ForkTarget, Path> finished) throws IOException {
         RunPieces.runMissing(out, runs, seed);
-        Map<ForkJdk, Path> files = new LinkedHashMap<>(finished);
+        Map<ForkTarget, Path> files = new LinkedHashMap<>(finished);
         boolean failed = false;
         for (JdkRun r : runs) {
             header(out, order.size() > 1, r.jdk());
             List<String> n = new ArrayList<>(notes.get(r.jdk()));
             if (order.size() > 1) {
-                n.add("interleaved with " + order.stream().filter(j -> !j.equals(r.jdk())).map(j -> "JDK " + j.label())
+                n.add("interleaved with " + order.stream().filter(j -> !j.equals(r.jdk())).map(ForkTarget::progressName)
                         .collect(Collectors.joining(", ")) + " (seed " + seed + "): fork k of every row ran in the same round on each");
             }
             JdkRun.Outcome o = r.finish(start, n);
@@ -158,10 +157,36 @@ public final class InterleavedRun {
         }
         List<Path> ordered = order.stream().filter(files::containsKey).map(files::get).toList();
         if (ordered.size() == order.size()) {
-            compare.accept(ordered);
+            // JDKs against the first JDK, interpreters against the first interpreter: their rows differ
+            compare.accept(filesOf(order, files, ForkJdk.class));
+            List<Path> pythons = filesOf(order, files, ForkPython.class);
+            if (pythons.size() > 1) {
+                compare.accept(pythons);
+            }
+        }
+        List<Path> pythons = filesOf(order, files, ForkPython.class);
+        List<Path> jdks = filesOf(order, files, ForkJdk.class);
+        if (!pythons.isEmpty() && !jdks.isEmpty()) {
+            out.println();
+            out.print(io.cpabench.tables.ImitationTable.render(jdks.get(0), pythons));
         }
         out.print(io.cpabench.report.Report.besideResults(ordered));
         return failed ? 1 : 0;
+    }
+
+    private static List<Path> filesOf(List<ForkTarget> order, Map<ForkTarget, Path> files, Class<? extends ForkTarget> kind) {
+        return order.stream().filter(kind::isInstance).filter(files::containsKey).map(files::get).toList();
+    }
+
+    /** A configuration's plan as a start makes it: a JDK's from the JVM groups, an interpreter's from the cpython groups. */
+    static List<PlannedRun> plan(ForkTarget target, Profile p, String workers, JmhExtras extras, List<String> notes) {
+        if (target instanceof ForkPython py) {
+            PythonOption.recheck(py);
+            return new CpythonPlanner(Planner.parseWorkers(workers), extras).plan(p);
+        }
+        ForkJdk jdk = (ForkJdk) target;
+        checkJdk(jdk);
+        return new Planner(jdk, Planner.parseWorkers(workers), extras, notes::add).plan(p);
     }
 
     /**
@@ -194,7 +219,7 @@ public final class InterleavedRun {
     }
 
     /** With several configurations, which one the lines below belong to. */
-    public static void header(PrintStream out, boolean several, ForkJdk jdk) {
+    public static void header(PrintStream out, boolean several, ForkTarget jdk) {
         if (several) {
             out.println("=== forks on " + jdk.describe());
         }

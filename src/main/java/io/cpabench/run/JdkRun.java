@@ -47,7 +47,7 @@ final class JdkRun {
     private final Profile profile;
     private final String runner;
     private final int cores;
-    private final ForkJdk jdk;
+    private final ForkTarget jdk;
     private final PartsDir parts;
     // the plan's pieces, then the forks rows got until precise, as the run adds them
     private final List<Piece> pieces;
@@ -55,7 +55,7 @@ final class JdkRun {
     private int ranHere;
 
     JdkRun(PrintStream out, Profile profile, JmhExtras extras, String runner, int cores, PieceRunner.Factory pieceRunners,
-           ForkJdk jdk, PartsDir parts, List<Piece> pieces) {
+           ForkTarget jdk, PartsDir parts, List<Piece> pieces) {
         this.out = out;
         this.profile = profile;
         this.runner = runner;
@@ -63,10 +63,10 @@ final class JdkRun {
         this.jdk = jdk;
         this.parts = parts;
         this.pieces = new ArrayList<>(pieces);
-        this.pieceRunner = pieceRunners.forJdk(jdk, extras);
+        this.pieceRunner = pieceRunners.forTarget(jdk, extras);
     }
 
-    ForkJdk jdk() {
+    ForkTarget jdk() {
         return jdk;
     }
 
@@ -159,11 +159,7 @@ final class JdkRun {
         if (!merged.isEmpty()) {
             Path file = ResultPaths.freeFile(parts.resultDir(), start);
             AtomicFiles.writeNew(file, JmhJson.toJson(merged));
-            RunInfo info = new RunInfo(profile.name(), profile.comparable(), runner, jdk.major(),
-                    jdk.jvm() != null ? jdk.jvm() : ForkJvm.defaultJava(), jdk.label(), jdk.args(), start, end, failures, allNotes, load, precision);
-            List<JsonNode> jsonRows = new ArrayList<>();
-            merged.forEach(jsonRows::add);
-            AtomicFiles.writeNew(ResultPaths.envFile(file), EnvironmentFile.json(info, jsonRows));
+            AtomicFiles.writeNew(ResultPaths.envFile(file), environment(merged, start, end, failures, allNotes, load, precision));
             out.println();
             out.println(load.line());
             busyWarning.ifPresent(out::println);
@@ -177,6 +173,33 @@ final class JdkRun {
         parts.remove();
         failures.forEach(f -> out.println("FAILED " + f));
         return new Outcome(written, !failures.isEmpty());
+    }
+
+    /**
+     * The environment file: a JDK's from its forks' JVM and this machine; a CPython interpreter's from the
+     * harness's own record of it (probed now, as the forks ran it), with the run's facts beside it.
+     */
+    private String environment(ArrayNode merged, Instant start, Instant end, List<String> failures, List<String> notes, RunLoad load,
+                               List<PrecisionOutcome> precision) {
+        if (jdk instanceof ForkPython py) {
+            RunInfo info = new RunInfo(profile.name(), profile.comparable(), runner, 0, py.python(), py.label(), List.of(), start, end,
+                    failures, new ArrayList<>(notes), load, precision);
+            JsonNode record;
+            try {
+                record = PythonOption.recheck(py).env();
+            } catch (IllegalArgumentException e) {
+                // the results are in; an interpreter gone since must not cost them their environment file
+                record = null;
+                info.notes().add("the interpreter's record could not be read at the end: " + e.getMessage());
+            }
+            return EnvironmentFile.cpython(info, record);
+        }
+        ForkJdk j = (ForkJdk) jdk;
+        RunInfo info = new RunInfo(profile.name(), profile.comparable(), runner, j.major(),
+                j.jvm() != null ? j.jvm() : ForkJvm.defaultJava(), j.label(), j.args(), start, end, failures, notes, load, precision);
+        List<JsonNode> jsonRows = new ArrayList<>();
+        merged.forEach(jsonRows::add);
+        return EnvironmentFile.json(info, jsonRows);
     }
 
     /** How each row that forked until precise ended, from its fork means in the parts; empty when none did. */

@@ -10,9 +10,19 @@ import java.util.Optional;
 public interface PieceRunner {
     PieceOutcome run(PlannedRun piece, Path json);
 
-    /** A runner for the forks of one JDK. */
+    /** A runner for the forks of one JDK, and one for a CPython interpreter's. */
     interface Factory {
         PieceRunner forJdk(ForkJdk jdk, JmhExtras extras);
+
+        /** The harness in python/ on that interpreter: the same for every factory, tests' fake JMH included. */
+        default PieceRunner forPython(ForkPython python) {
+            return new PythonPieceRunner(python, System.err);
+        }
+
+        /** The runner for whichever the configuration is. */
+        default PieceRunner forTarget(ForkTarget target, JmhExtras extras) {
+            return target instanceof ForkJdk j ? forJdk(j, extras) : forPython((ForkPython) target);
+        }
 
         /**
          * Refuses, before a run writes anything, when the pieces could not run now (another JMH run

@@ -62,6 +62,10 @@ public final class Planner {
         Set<String> userKeysUsed = new LinkedHashSet<>();
         List<String> dropped = new ArrayList<>();
         for (ProfileGroup g : profile.groups()) {
+            if (CpythonPlanner.isCpython(g)) {
+                // planned for each --python interpreter by CpythonPlanner, never on a JDK
+                continue;
+            }
             Map<String, List<String>> params = new LinkedHashMap<>(g.params());
             Set<String> expected = new LinkedHashSet<>(g.params().keySet());
             if (!workers.isEmpty() && params.containsKey("workers")) {

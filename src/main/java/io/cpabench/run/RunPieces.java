@@ -19,8 +19,8 @@ final class RunPieces {
     private RunPieces() {}
 
     static void runMissing(PrintStream out, List<JdkRun> runs, long seed) throws IOException {
-        Map<ForkJdk, List<Piece>> pieces = new LinkedHashMap<>();
-        Map<ForkJdk, JdkRun> byJdk = new LinkedHashMap<>();
+        Map<ForkTarget, List<Piece>> pieces = new LinkedHashMap<>();
+        Map<ForkTarget, JdkRun> byJdk = new LinkedHashMap<>();
         runs.forEach(r -> {
             pieces.put(r.jdk(), r.pieces());
             byJdk.put(r.jdk(), r);
@@ -40,7 +40,7 @@ final class RunPieces {
                 }
                 // JMH's own progress line covers one piece (one fork): this one covers the run
                 out.printf(Locale.ROOT, "%n[piece %d of %d, about %d min left] %s%s%n", ++n, total, Math.round(left / 60),
-                        several ? "JDK " + s.jdk().label() + ": " : "", s.piece().describe());
+                        several ? s.jdk().progressName() + ": " : "", s.piece().describe());
                 left -= s.piece().run().estimatedSeconds();
                 byJdk.get(s.jdk()).run(s.piece());
             }
@@ -75,7 +75,7 @@ final class RunPieces {
 
     /** The rounds the row grows by now, their pieces added to their configurations' runs; none when it stays. */
     private static List<List<Schedule.Slot>> grow(PrintStream out, ExtraForks extra, List<List<Schedule.Slot>> done, String row,
-                                                  Map<ForkJdk, JdkRun> byJdk, long seed) throws IOException {
+                                                  Map<ForkTarget, JdkRun> byJdk, long seed) throws IOException {
         Map<JdkRun, List<Piece>> rowPieces = new LinkedHashMap<>();
         for (List<Schedule.Slot> round : done) {
             for (Schedule.Slot s : round) {

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The content of a run's {@code plan.json}: the inputs that rebuild the same plan (profile and a hash
  * of its text, the core count it was sized for, --workers, the JMH options, the forks' JDK
- * configuration), where the result belongs (runner, start), the piece ids the plan had, to check the
+ * configuration, or the CPython interpreter), where the result belongs (runner, start), the piece ids the plan had, to check the
  * rebuild against, and every JDK configuration of the run in --jdk order with the seed that
  * interleaved their pieces, so a resume continues the same interleaving.
  *
@@ -31,8 +31,8 @@ import java.util.List;
  *                  without it reads as before
  * @param maxForks  {@code run --max-forks}, or null; likewise
  */
-record RunSpec(String profile, String profileSha256, int cores, String workers, List<String> jmhArgs, ForkJdk jdk,
-               String runner, Instant start, List<String> pieceIds, List<ForkJdk> jdks, long seed, String precision,
+record RunSpec(String profile, String profileSha256, int cores, String workers, List<String> jmhArgs, ForkTarget jdk,
+               String runner, Instant start, List<String> pieceIds, List<ForkTarget> jdks, long seed, String precision,
                Integer maxForks) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int VERSION = 2;
@@ -76,8 +76,14 @@ record RunSpec(String profile, String profileSha256, int cores, String workers, 
         }
     }
 
-    private static ObjectNode json(ForkJdk j) {
+    private static ObjectNode json(ForkTarget t) {
         ObjectNode o = MAPPER.createObjectNode();
+        if (t instanceof ForkPython py) {
+            o.put("label", py.label());
+            o.put("python", py.python());
+            return o;
+        }
+        ForkJdk j = (ForkJdk) t;
         o.put("label", j.label());
         o.put("major", j.major());
         o.put("jvm", j.jvm());
@@ -93,8 +99,8 @@ record RunSpec(String profile, String profileSha256, int cores, String workers, 
             if (version != 1 && version != VERSION) {
                 throw new IllegalArgumentException(source + " is not a cpabench plan (version 1 or " + VERSION + ")");
             }
-            ForkJdk jdk;
-            List<ForkJdk> jdks = new ArrayList<>();
+            ForkTarget jdk;
+            List<ForkTarget> jdks = new ArrayList<>();
             if (version == 1) {
                 // one JDK of a --jdk run that ran its JDKs one after another: it resumes alone
                 jdk = new ForkJdk(positive(root, "jdkMajor", source), nullable(root, "jvm"));
@@ -118,7 +124,13 @@ record RunSpec(String profile, String profileSha256, int cores, String workers, 
         }
     }
 
-    private static ForkJdk jdk(JsonNode o, Object source) {
+    private static ForkTarget jdk(JsonNode o, Object source) {
+        if (o.has("python")) {
+            if (!text(o, "label", source).matches(io.cpabench.results.ResultPaths.CPYTHON_LABEL)) {
+                throw new IllegalArgumentException(source + " is corrupt: bad CPython label " + o.path("label"));
+            }
+            return new ForkPython(text(o, "label", source), text(o, "python", source));
+        }
         if (!text(o, "label", source).matches(JdkOption.LABEL)) {
             throw new IllegalArgumentException(source + " is corrupt: bad JDK label " + o.path("label"));
         }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The order a run's pieces are run in when several JDK configurations share one plan: rounds, one per
+ * The order a run's pieces are run in when several JDK configurations share one plan (a CPython
+ * interpreter's pieces, {@code run --python}, are one more configuration, with rows of its own): rounds, one per
  * (row, fork k), in the order each JDK's own pieces already follow (a row's forks spread over the whole
  * run); inside a round, fork k of every JDK, in an order shuffled by a seed the plan records, so a
  * resume finds the same order. A machine drifts over minutes; run back to back, JDK 17's pieces and
@@ -18,7 +19,7 @@ import java.util.Random;
  */
 final class Schedule {
     /** One piece of one JDK configuration, in the order the run makes them. */
-    record Slot(ForkJdk jdk, Piece piece) {}
+    record Slot(ForkTarget jdk, Piece piece) {}
 
     private Schedule() {}
 
@@ -26,14 +27,14 @@ final class Schedule {
      * @param pieces each configuration's pieces in its own run order (as {@link Piece#split} gives them),
      *               in --jdk order
      */
-    static List<Slot> interleave(Map<ForkJdk, List<Piece>> pieces, long seed) {
+    static List<Slot> interleave(Map<? extends ForkTarget, List<Piece>> pieces, long seed) {
         return rounds(pieces, seed).stream().flatMap(List::stream).toList();
     }
 
     /** As {@link #interleave}, a round to a list: fork k of one row on every configuration that has the row. */
-    static List<List<Slot>> rounds(Map<ForkJdk, List<Piece>> pieces, long seed) {
+    static List<List<Slot>> rounds(Map<? extends ForkTarget, List<Piece>> pieces, long seed) {
         if (pieces.size() == 1) {
-            Map.Entry<ForkJdk, List<Piece>> only = pieces.entrySet().iterator().next();
+            Map.Entry<? extends ForkTarget, List<Piece>> only = pieces.entrySet().iterator().next();
             return only.getValue().stream().map(p -> List.of(new Slot(only.getKey(), p))).toList();
         }
         List<String> rows = rowOrder(pieces);
@@ -77,7 +78,7 @@ final class Schedule {
      * Every configuration's rows in one order: the first's, with the rows only a later one has (virtual
      * threads, which JDK 17 skips) placed after the row they follow there.
      */
-    private static List<String> rowOrder(Map<ForkJdk, List<Piece>> pieces) {
+    private static List<String> rowOrder(Map<? extends ForkTarget, List<Piece>> pieces) {
         List<String> order = new ArrayList<>();
         for (List<Piece> list : pieces.values()) {
             List<String> own = list.stream().sorted(Piece.PLAN_ORDER).map(Schedule::row).distinct().toList();

@@ -41,6 +41,30 @@ class ResultPathsTest {
     }
 
     @Test
+    void jdkAndCpythonLabelsNameResultSetDirectories() {
+        assertThat(ResultPaths.isJdkDirectory("jdk17")).isTrue();
+        assertThat(ResultPaths.isJdkDirectory("jdk25-zgc")).isTrue();
+        assertThat(ResultPaths.isJdkDirectory("cpython3.11")).isTrue();
+        assertThat(ResultPaths.isJdkDirectory("cpython3.13t")).isTrue();
+        assertThat(ResultPaths.isCpythonDirectory("cpython3.13t")).isTrue();
+        assertThat(ResultPaths.isCpythonDirectory("jdk17")).isFalse();
+        for (String no : new String[] {"cpython3", "cpython3.13x", "cpython", "pypy3.10", "python3.11", "cpython3.11-a"}) {
+            assertThat(ResultPaths.isJdkDirectory(no)).as(no).isFalse();
+        }
+        assertThat(ResultPaths.directoryNamed(tmp, "box 1", "cpython3.13t")).isEqualTo(tmp.resolve("box-1").resolve("cpython3.13t"));
+    }
+
+    @Test
+    void aRunnerDirectoryWithJdkAndCpythonSetsListsBothLabelled() throws Exception {
+        Path box = tmp.resolve("box");
+        for (String d : new String[] {"jdk17", "cpython3.11", "cpython3.13t"}) {
+            Files.createDirectories(box.resolve(d));
+            Files.writeString(box.resolve(d).resolve("2026-01-01T00-00-00Z.json"), "[]");
+        }
+        assertThat(ResultSetDirs.find(box)).extracting(ResultSetDirs.Found::label).containsExactly("cpython3.11", "cpython3.13t", "jdk17");
+    }
+
+    @Test
     void envFileSitsBeside() {
         assertThat(ResultPaths.envFile(tmp.resolve("a.json"))).isEqualTo(tmp.resolve("a.env.json"));
     }

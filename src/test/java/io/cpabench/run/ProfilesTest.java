@@ -18,7 +18,9 @@ class ProfilesTest {
         Profile quick = Profiles.load("quick", 16);
         assertThat(quick.comparable()).isTrue();
         assertThat(quick.failOnError()).isFalse();
-        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch", "simd", "simd-scalar", "latency");
+        // the JVM's groups, then the cpython groups, planned only with run --python
+        assertThat(quick.groups()).extracting(ProfileGroup::name).containsExactly("cpu", "io-sleep", "dispatch", "simd",
+                "simd-scalar", "latency", "cpython-cpu", "cpython-io-sleep", "cpython-native", "cpython-latency");
         ProfileGroup cpu = quick.groups().get(0);
         assertThat(cpu.params().get("workload")).containsExactly("CPU");
         assertThat(cpu.params().get("model")).containsExactly("SEQUENTIAL", "GIL_THREADS", "MULTI_INTERPRETER",
@@ -123,6 +125,45 @@ class ProfilesTest {
                             .as(name + " on " + cores + " cores, JDK " + jdk).isNotEmpty();
                 }
             }
+        }
+    }
+
+    @Test
+    void theCpythonGroupsPlanOnlyForAnInterpreterAndAgainstTheHarnesssParameters() {
+        for (String name : List.of("quick", "smoke", "full", "nightly")) {
+            Profile p = Profiles.load(name, 2);
+            List<PlannedRun> jvm = new Planner(new ForkJdk(17, null), List.of(), new JmhExtras(List.of()), n -> {}).plan(p);
+            List<PlannedRun> py = new CpythonPlanner(List.of(), new JmhExtras(List.of("-f", "3"))).plan(p);
+            assertThat(jvm).as(name).noneMatch(r -> r.group().startsWith("cpython"));
+            assertThat(py).as(name).isNotEmpty().allMatch(r -> r.group().startsWith("cpython") && r.forks() == 3
+                    && r.include().startsWith("^cpython\\."));
+        }
+        Profile bad = Profiles.parse("""
+                {"name": "b", "groups": [{"name": "cpython-x", "include": "^cpython\\\\.ScalingBenchmark\\\\.run$",
+                  "params": {"model": ["GIL_THREADS"]}}]}""", "b", 2);
+        assertThatThrownBy(() -> new CpythonPlanner(List.of(), new JmhExtras(List.of())).plan(bad))
+                .hasMessage("profile 'b' group 'cpython-x': bad model 'GIL_THREADS' for cpython.ScalingBenchmark.run; valid: SEQUENTIAL,"
+                        + " THREADS, PROCESSES, ASYNCIO, ASYNCIO_TO_THREAD");
+    }
+
+    @Test
+    void theCatalogOfCpythonParametersIsTheHarnesssOwn() throws Exception {
+        // what the harness says it takes (python3 -m cpabench_py list), against what the planner checks
+        Process p = new ProcessBuilder("python3", "-m", "cpabench_py", "list").directory(new java.io.File("python"))
+                .redirectErrorStream(true).start();
+        String listed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(listed).isZero();
+        for (var b : CpythonPlanner.CATALOG.entrySet()) {
+            assertThat(listed).contains("(" + b.getKey() + ")");
+            String section = listed.substring(listed.indexOf("(" + b.getKey() + ")"));
+            int next = section.indexOf("\n", section.indexOf("\n") + 1);
+            b.getValue().forEach((k, values) -> {
+                assertThat(section).contains("-p " + k + "=");
+                if (values != null) {
+                    assertThat(section).contains("(" + String.join("|", values) + ")");
+                }
+            });
+            assertThat(next).isPositive();
         }
     }
 

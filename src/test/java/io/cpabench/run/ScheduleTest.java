@@ -51,7 +51,7 @@ class ScheduleTest {
             assertThat(order.stream().filter(s -> s.jdk().equals(j)).map(Schedule.Slot::piece).toList()).containsExactlyElementsOf(p.get(j));
         }
         // neither JDK always goes first: the seed shuffles each round
-        List<ForkJdk> firsts = new ArrayList<>();
+        List<ForkTarget> firsts = new ArrayList<>();
         for (int k = 0; k < order.size(); k += 2) {
             firsts.add(order.get(k).jdk());
         }
