@@ -64,7 +64,7 @@ public class ScalingBenchmark {
     @Param({"50"})
     public int serialPercent;
 
-    /** SHARED_COUNTER: where the counters every prime found is added to live. */
+    /** SHARED_COUNTER: where the counters every number tested is added to live. */
     @Param({"NONE"})
     public Sharing sharing;
 

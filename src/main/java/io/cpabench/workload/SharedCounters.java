@@ -1,18 +1,22 @@
 package io.cpabench.workload;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * SHARED_COUNTER's shared state: the primes every task finds are counted, one update per prime, into
- * counters laid out by {@link Sharing}. Per-worker counters sit in 64-byte-aligned direct memory, so
- * "alone on a line" and "packed on one line" are what the layout says, whatever the JVM does with
- * heap objects; a worker is a thread, numbered on its first update.
+ * SHARED_COUNTER's shared state: every number a task tests for primality is counted, one update each,
+ * into counters laid out by {@link Sharing}. Every layout makes the same atomic add ({@code lock xadd}), so
+ * rows differ only in where the adds meet. Per-worker counters are ints of one AtomicIntegerArray (a
+ * VarHandle called with a type other than its own, e.g. its result dropped, runs a slow generic path:
+ * measured 30% slower per update than AtomicLong at one worker): NONE's are 128 bytes apart (two lines, so
+ * the adjacent-line prefetcher does not pair them), FALSE_SHARING's are adjacent, and since an array's
+ * ints start 16 bytes into an 8-byte-aligned object, the first two workers' counters always share a
+ * line (eight of them at most two). A worker is a thread, numbered on its first update.
+ *
+ * <p>Ints because adjacent longs would straddle two lines for one allocation in eight; they wrap, so
+ * their total is compared modulo 2³² (the counts in flight are far below 2³¹).
  *
  * <p>The counters are checked by the tasks themselves: after its updates a task commits how many it
  * made, then reads the counters' total, which can only be at least every commit it has seen (each
@@ -21,13 +25,12 @@ import java.util.concurrent.atomic.LongAdder;
  * counting, always sees one.
  */
 final class SharedCounters {
-    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
-    private static final int LINE = 64;
-    /** NONE: a slot per worker up to this many, two lines apart (more workers share slots, atomically). */
+    /** NONE: a slot per worker up to this many (more workers share slots, atomically). */
     static final int SLOTS = 64;
-    private static final int PADDED = 2 * LINE;
-    /** FALSE_SHARING: eight longs, one line. */
-    static final int PACKED = LINE / Long.BYTES;
+    /** NONE: ints between two workers' counters: 128 bytes. */
+    private static final int SPREAD = 32;
+    /** FALSE_SHARING: eight ints, 32 bytes. */
+    static final int PACKED = 8;
 
     /** Adds one to the counter the calling worker updates. */
     @FunctionalInterface
@@ -36,7 +39,7 @@ final class SharedCounters {
     }
 
     private final Sharing sharing;
-    private final ByteBuffer slots = ByteBuffer.allocateDirect(SLOTS * PADDED + LINE).alignedSlice(LINE);
+    private final AtomicIntegerArray slots = new AtomicIntegerArray(SLOTS * SPREAD);
     private final AtomicLong one = new AtomicLong();
     private final LongAdder adder = new LongAdder();
     private final AtomicLong committed = new AtomicLong();
@@ -49,7 +52,9 @@ final class SharedCounters {
 
     /**
      * Counts the primes in [2, n) as {@link Kernels#countPrimes} does, adding one to the shared counter
-     * for each; returns the count, less any shortfall the counters show afterwards.
+     * for every number tested (a unit of its compute, ≈ 30 ns on average: often enough that moving a
+     * line between cores at each update shows); returns the count, less any shortfall the counters show
+     * afterwards.
      */
     long countPrimes(long n, Checkpoint cp) {
         Tally tally = tally();
@@ -58,21 +63,20 @@ final class SharedCounters {
             if ((i & (Kernels.CHECK_EVERY - 1)) == 0) {
                 cp.poll();
             }
+            tally.add();
             if (Kernels.isPrime(i)) {
                 count++;
-                tally.add();
             }
         }
-        long seen = committed.addAndGet(count);
-        return count + Math.min(0, total() - seen);
+        return count + shortfall(committed.addAndGet(Math.max(0, n - 2)));
     }
 
     private Tally tally() {
         switch (sharing) {
             case NONE:
-                return slot(worker.get() % SLOTS * PADDED);
+                return slot(worker.get() % SLOTS * SPREAD);
             case FALSE_SHARING:
-                return slot(worker.get() % PACKED * Long.BYTES);
+                return slot(worker.get() % PACKED);
             case ATOMIC:
                 return one::getAndIncrement;
             case ADDER:
@@ -82,28 +86,29 @@ final class SharedCounters {
         }
     }
 
-    private Tally slot(int offset) {
-        return () -> LONGS.getAndAdd(slots, offset, 1L);
+    private Tally slot(int index) {
+        return () -> slots.getAndIncrement(index);
     }
 
-    /** Every update made so far, read after the commits the caller has seen. */
-    long total() {
+    /** 0, or minus the updates missing from the counters when {@code seen} have been committed. */
+    long shortfall(long seen) {
         switch (sharing) {
             case NONE:
-                return sumSlots(SLOTS, PADDED);
+                return Math.min(0, sumSlots(SLOTS, SPREAD) - (int) seen);
             case FALSE_SHARING:
-                return sumSlots(PACKED, Long.BYTES);
+                return Math.min(0, sumSlots(PACKED, 1) - (int) seen);
             case ATOMIC:
-                return one.get();
+                return Math.min(0, one.get() - seen);
             default:
-                return adder.sum();
+                return Math.min(0, adder.sum() - seen);
         }
     }
 
-    private long sumSlots(int count, int stride) {
-        long sum = 0;
+    /** The slots' sum modulo 2³², read after the commits the caller has seen. */
+    private int sumSlots(int count, int stride) {
+        int sum = 0;
         for (int i = 0; i < count; i++) {
-            sum += (long) LONGS.getVolatile(slots, i * stride);
+            sum += slots.get(i * stride);
         }
         return sum;
     }

@@ -79,7 +79,7 @@ public enum Workload {
         }
     },
     /**
-     * Shared-memory traffic: CPU's prime count, adding every prime found to shared state laid out by
+     * Shared-memory traffic: CPU's prime count, adding every number tested to shared state laid out by
      * {@code sharing} ({@link Sharing}): on separate cores a line moved between them at each update costs
      * real cycles (FALSE_SHARING, ATOMIC); a per-worker line (NONE) or a LongAdder does not.
      */

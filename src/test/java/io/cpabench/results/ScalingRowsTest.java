@@ -52,8 +52,8 @@ class ScalingRowsTest {
     @Test
     void theParametersThatMatterComeFromTheWorkload() {
         assertThat(ScalingRows.relevant("CPU")).containsExactly("cpuSize");
-        assertThat(ScalingRows.irrelevant("CPU")).containsExactlyInAnyOrder("memKiB", "ioMicros");
-        assertThat(ScalingRows.irrelevant("MIXED")).containsExactly("memKiB");
+        assertThat(ScalingRows.irrelevant("CPU")).containsExactlyInAnyOrder("memKiB", "ioMicros", "serialPercent", "sharing");
+        assertThat(ScalingRows.irrelevant("MIXED")).containsExactlyInAnyOrder("memKiB", "serialPercent", "sharing");
         assertThat(ScalingRows.relevant("UNKNOWN")).isEmpty();
         assertThat(ScalingRows.irrelevant("UNKNOWN")).isEmpty();
         assertThat(ScalingRows.positiveInt(" 3 ")).isEqualTo(3);

@@ -119,7 +119,7 @@ class ContendedStepsTest {
         };
         try (Workbench wb = Workload.NATIVE.open(SMALL)) {
             Task task = wb.tasks(1)[0];
-            assertThat(task.runLocal(0, wb, spy)).isEqualTo(Kernels.countPrimes(3_000, Checkpoint.NONE));
+            assertThat(task.runLocal(0, wb, spy)).isEqualTo(CpuScale.compute(3_000, Checkpoint.NONE));
         }
         assertThat(calls).containsExactly("release", "take back");
     }
