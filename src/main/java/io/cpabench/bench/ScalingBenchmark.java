@@ -1,6 +1,7 @@
 package io.cpabench.bench;
 
 import io.cpabench.model.ExecutionModel;
+import io.cpabench.workload.Sharing;
 import io.cpabench.workload.Workload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same workload: CPU on PLATFORM_THREADS, FORK_JOIN or MULTI_INTERPRETER ≈ min(workers, cores)×;
  * GIL_THREADS ≈ 1× or a little less (concurrent, not parallel); IO_SLEEP on VIRTUAL_THREADS,
  * EVENT_LOOP, COMPLETABLE_FUTURE ≈ tasks× (every wait overlapped), on thread pools ≈ workers×.
+ * SHARED_LOCK ≤ min(workers, 100/serialPercent)×; SHARED_COUNTER with FALSE_SHARING or ATOMIC below
+ * NONE on separate cores, ADDER ≈ NONE; NATIVE on GIL_THREADS ≈ PLATFORM_THREADS (it releases the GIL).
  *
  * <pre>java -jar target/benchmarks.jar ScalingBenchmark -p workload=CPU -p model=SEQUENTIAL,GIL_THREADS -p workers=2</pre>
  */
@@ -57,6 +60,14 @@ public class ScalingBenchmark {
     @Param({"1000"})
     public long ioMicros;
 
+    /** SHARED_LOCK: the share of each task's compute that runs holding the trial's one lock, 0–100. */
+    @Param({"50"})
+    public int serialPercent;
+
+    /** SHARED_COUNTER: where the counters every number tested is added to live. */
+    @Param({"NONE"})
+    public Sharing sharing;
+
     /** CPython's default switch interval. */
     @Param({"5000"})
     public long switchMicros;
@@ -65,7 +76,7 @@ public class ScalingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        trial = new Trial(workload, Trial.workloadConfig(cpuSize, memKiB, ioMicros), model,
+        trial = new Trial(workload, Trial.workloadConfig(cpuSize, memKiB, ioMicros, serialPercent, sharing), model,
                 Trial.modelConfig(workers, switchMicros), tasks);
         GilCounters.watch(trial.runner.gil());
     }

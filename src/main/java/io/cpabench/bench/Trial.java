@@ -3,6 +3,7 @@ package io.cpabench.bench;
 import io.cpabench.model.ExecutionModel;
 import io.cpabench.model.ModelConfig;
 import io.cpabench.model.ModelRunner;
+import io.cpabench.workload.Sharing;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
 import io.cpabench.workload.Workload;
@@ -65,6 +66,11 @@ final class Trial implements AutoCloseable {
 
     static WorkloadConfig workloadConfig(long cpuSize, long memKiB, long ioMicros) {
         return new WorkloadConfig(cpuSize, memKiB << 10, 0, ioMicros, null);
+    }
+
+    /** The sizes, SHARED_LOCK's serial share and SHARED_COUNTER's sharing. */
+    static WorkloadConfig workloadConfig(long cpuSize, long memKiB, long ioMicros, int serialPercent, Sharing sharing) {
+        return workloadConfig(cpuSize, memKiB, ioMicros).withContention(serialPercent, sharing);
     }
 
     static ModelConfig modelConfig(int workers, long switchMicros) {

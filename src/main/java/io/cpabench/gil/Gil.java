@@ -4,6 +4,7 @@ import io.cpabench.workload.BlockingIo;
 import io.cpabench.workload.Checkpoint;
 
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -143,6 +144,12 @@ public final class Gil implements Checkpoint {
         } finally {
             acquire();
         }
+    }
+
+    /** {@link #releasingDuring} for the workload's steps: a wait for another lock, native compute. */
+    @Override
+    public long outside(LongSupplier call) {
+        return releasingDuring(call::getAsLong);
     }
 
     public boolean isHeldByCurrentThread() {

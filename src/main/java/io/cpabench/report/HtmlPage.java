@@ -85,14 +85,21 @@ final class HtmlPage {
     private static void scaling(ReportData data, Charts charts, StringBuilder out) {
         out.append("<h2 id=\"scaling\">Scaling</h2>\n<p class=\"note\">tasks/s against workers; bars are JMH's 99.9% "
                 + "error; the dashed line is SEQUENTIAL × N. σ: share of work that serialises (contention), κ: "
-                + "coherency cost per pair of workers; peak N = √((1−σ)/κ) (Universal Scalability Law).</p>\n");
+                + "coherency cost per pair of workers; peak N = √((1−σ)/κ) (Universal Scalability Law). A group measured "
+                + "at one worker count is drawn as bars: each model's speedup over SEQUENTIAL, with the ratio's interval.</p>\n");
         boolean any = false;
         for (ReportData.SetData s : data.sets()) {
             for (ScalingGroup g : s.scaling()) {
                 any = true;
                 out.append("<h3>").append(Html.esc(s.set().label() + " · " + g.title())).append("</h3>\n");
-                out.append(ScalingChart.hasData(g) ? charts.svg("scaling " + g.title(), () -> ScalingChart.of(g))
-                        : Html.noData("no finite tasks/s in " + g.title())).append('\n');
+                if (SpeedupBars.applies(g)) {
+                    out.append(charts.svg("speedup " + g.title(), () -> SpeedupBars.of(g))).append('\n');
+                } else {
+                    out.append(ScalingChart.hasData(g) ? charts.svg("scaling " + g.title(), () -> ScalingChart.of(g))
+                            : Html.noData("no finite tasks/s in " + g.title())).append('\n');
+                }
+                String note = ScalingReadings.note(g);
+                out.append(note.isEmpty() ? "" : "<p class=\"note\">" + Html.esc(note) + "</p>\n");
                 out.append(Html.table(ScalingReadings.HEADERS, ScalingReadings.rows(g))).append('\n');
             }
         }

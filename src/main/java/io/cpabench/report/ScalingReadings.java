@@ -18,11 +18,24 @@ final class ScalingReadings {
     static final List<String> HEADERS = List.of("model", ">workers", ">tasks/s", ">± error", ">vs SEQUENTIAL",
             ">vs 1 worker", ">efficiency", ">σ", ">κ", ">peak N", "reading");
 
+    /**
+     * A cell that cannot exist for the group, left blank on purpose: the tables mark only empty cells as
+     * missing ("no data"), and this one is not missing.
+     */
+    static final String BLANK = " ";
+
     private ScalingReadings() {}
+
+    /** The one note over a table whose σ, κ and peak cells are blank, or "" when they are not. */
+    static String note(ScalingGroup g) {
+        return g.workerCounts().size() == 1 ? "One worker count: σ, κ and the peak need a curve (three or more worker "
+                + "counts, one of them 1), so their cells are blank; the reading says what one speedup over SEQUENTIAL can tell." : "";
+    }
 
     static List<List<String>> rows(ScalingGroup g) {
         List<List<String>> out = new ArrayList<>();
         double seq = g.sequential();
+        boolean oneCount = g.workerCounts().size() == 1;
         for (Map.Entry<String, TreeMap<Integer, Point>> m : g.models().entrySet()) {
             boolean baseline = ScalingRows.isSequential(m.getKey());
             Optional<ScalingFits.Fit> fit = baseline ? Optional.empty()
@@ -40,6 +53,8 @@ final class ScalingReadings {
                         Numbers.times(v.value() / seq), baseline ? "·" : Numbers.times(vsOne), baseline ? "·" : percent(eff)));
                 if (baseline) {
                     row.addAll(List.of("·", "·", "·", "baseline"));
+                } else if (first && oneCount) {
+                    row.addAll(List.of(BLANK, BLANK, BLANK, fit.map(ScalingFits.Fit::reading).orElse(ScalingFits.UNAVAILABLE)));
                 } else if (first && fit.isPresent()) {
                     ScalingFits.Fit f = fit.get();
                     row.addAll(List.of(fixed(f.sigma(), 3), fixed(f.kappa(), 4),

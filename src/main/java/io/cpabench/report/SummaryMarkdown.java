@@ -33,7 +33,9 @@ final class SummaryMarkdown {
         for (ReportData.SetData s : data.sets()) {
             for (ScalingGroup g : s.scaling()) {
                 any = true;
+                String note = ScalingReadings.note(g);
                 out.append("\n### ").append(Md.esc(s.set().label() + " · " + g.title())).append("\n\n")
+                        .append(note.isEmpty() ? "" : Md.esc(note) + "\n\n")
                         .append(Md.table(ScalingReadings.HEADERS, ScalingReadings.rows(g)));
             }
         }

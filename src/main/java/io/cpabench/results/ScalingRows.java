@@ -107,6 +107,30 @@ public final class ScalingRows {
     }
 
     /**
+     * The parameters that name a row as a measurement (what {@code compare} and the nightly history pair
+     * rows by): all of them, except a workload parameter added after results were first written
+     * ({@code serialPercent}, {@code sharing}) on a row whose workload it does not shape. Rows written
+     * before it existed lack it; left in, it would unpair every row across the change.
+     */
+    public static Map<String, String> identity(Map<String, String> params) {
+        String workload = params.get("workload");
+        if (workload == null) {
+            return params;
+        }
+        Set<String> drop = new HashSet<>(irrelevant(workload));
+        drop.retainAll(ADDED_LATER);
+        drop.retainAll(params.keySet());
+        if (drop.isEmpty()) {
+            return params;
+        }
+        Map<String, String> out = new LinkedHashMap<>(params);
+        out.keySet().removeAll(drop);
+        return out;
+    }
+
+    private static final Set<String> ADDED_LATER = Set.of(Workload.Params.SERIAL_PERCENT, Workload.Params.SHARING);
+
+    /**
      * SEQUENTIAL's measurement to divide by, from SEQUENTIAL's points of one group by worker count
      * (it ignores workers, so any count measures the same thing): at {@code workers} when measured,
      * else at one worker, else at the fewest workers; empty without a usable point.

@@ -1,17 +1,21 @@
 package io.cpabench.stats;
 
 import io.cpabench.results.JmhRow;
+import io.cpabench.results.ScalingRows;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** What makes two result rows the same measurement: benchmark, mode, params and threads. */
+/**
+ * What makes two result rows the same measurement: benchmark, mode, params and threads (less a parameter
+ * added later that the row's workload ignores: {@link ScalingRows#identity}).
+ */
 public record RowKey(String benchmark, String mode, int threads, SortedMap<String, String> params)
         implements Comparable<RowKey> {
 
     public static RowKey of(JmhRow row) {
-        return new RowKey(row.benchmark(), row.mode(), row.threads(), new TreeMap<>(row.params()));
+        return new RowKey(row.benchmark(), row.mode(), row.threads(), new TreeMap<>(ScalingRows.identity(row.params())));
     }
 
     /** {@code ScalingBenchmark.run}: the method without its package. */

@@ -26,6 +26,32 @@ public final class Kernels {
         return count;
     }
 
+    /**
+     * The primes in [2, n) whose Weyl value frac(i·φ) lies in [from, to): the numbers a share
+     * {@code to − from} of the count tests, spread evenly over the whole range (i·φ mod 1 ignores size and
+     * divisibility), so complementary shares split the count's time as they split [0, 1) whatever the
+     * machine, and their counts add up to {@link #countPrimes}'s. Both shares walk the same sequence.
+     */
+    static long countPrimesShare(long n, double from, double to, Checkpoint cp) {
+        long count = 0;
+        double weyl = 0;
+        for (long i = 2; i < n; i++) {
+            if ((i & (CHECK_EVERY - 1)) == 0) {
+                cp.poll();
+            }
+            weyl += PHI;
+            if (weyl >= 1) {
+                weyl -= 1;
+            }
+            if (weyl >= from && weyl < to && isPrime(i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static final double PHI = (Math.sqrt(5) - 1) / 2;
+
     static boolean isPrime(long i) {
         for (long p = 2; p * p <= i; p++) {
             if (i % p == 0) {

@@ -46,7 +46,11 @@ public final class Task implements Serializable {
         return h ^ (h >>> 31);
     }
 
-    /** Runs a COMPUTE or SCAN step on the calling thread; I/O steps belong to the model. */
+    /**
+     * Runs a step other than I/O on the calling thread (I/O steps belong to the model). {@code cp} is the
+     * GIL under the GIL models: compute polls it, and a step that waits for the shared lock or runs
+     * natively releases it meanwhile ({@link Checkpoint#outside}).
+     */
     public long runLocal(int i, Workbench wb, Checkpoint cp) {
         Step s = steps[i];
         switch (s.kind()) {
@@ -54,6 +58,14 @@ public final class Task implements Serializable {
                 return CpuScale.compute(s.amount(), cp);
             case SCAN:
                 return Kernels.scan(wb.memory(), (long) id * s.amount(), s.amount(), cp);
+            case LOCKED:
+                return wb.sharedLock().hold(cp, () -> Kernels.countPrimesShare(s.amount(), 0, wb.serialShare(), cp));
+            case UNLOCKED:
+                return Kernels.countPrimesShare(s.amount(), wb.serialShare(), 1, cp);
+            case COUNTED:
+                return wb.counters().countPrimes(s.amount(), cp);
+            case NATIVE:
+                return cp.outside(() -> CpuScale.compute(s.amount(), Checkpoint.NONE));
             default:
                 throw new IllegalArgumentException("not a local step: " + s);
         }

@@ -9,12 +9,15 @@ public final class Workbench implements AutoCloseable {
     private final WorkloadConfig config;
     private final long[] memory;
     private final IoBackend io;
+    private final SharedLock sharedLock = new SharedLock();
+    private final SharedCounters counters;
 
     Workbench(Workload workload, WorkloadConfig config, long[] memory, IoBackend io) {
         this.workload = workload;
         this.config = config;
         this.memory = memory;
         this.io = io;
+        this.counters = new SharedCounters(config.sharing());
     }
 
     public Workload workload() {
@@ -27,6 +30,21 @@ public final class Workbench implements AutoCloseable {
 
     long[] memory() {
         return memory;
+    }
+
+    /** SHARED_LOCK's lock: one per trial, shared by every worker. */
+    SharedLock sharedLock() {
+        return sharedLock;
+    }
+
+    /** The share of SHARED_LOCK's count that runs under the lock. */
+    double serialShare() {
+        return config.serialPercent() / 100.0;
+    }
+
+    /** SHARED_COUNTER's counters: one set per trial, shared by every worker. */
+    SharedCounters counters() {
+        return counters;
     }
 
     public IoBackend io() {

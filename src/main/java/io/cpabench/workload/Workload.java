@@ -60,6 +60,45 @@ public enum Workload {
             return new Step[] {Step.compute(parse), Step.io(c.ioNanos()), Step.compute(c.cpuSize() - parse)};
         }
     },
+    /**
+     * A contended lock: a task counts primes, and {@code serialPercent} of that work runs holding one lock
+     * shared by every worker of the trial while the others go on with their unlocked part. The lock serves
+     * one serial part at a time, so speedup ≤ min(workers, 100 / serialPercent), reached once enough
+     * workers keep it busy. A GIL thread waiting for it releases the GIL ({@link SharedLock}).
+     */
+    SHARED_LOCK(false, Params.CPU_SIZE, Params.SERIAL_PERCENT) {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            if (c.serialPercent() == 0) {
+                return new Step[] {Step.unlocked(c.cpuSize())};
+            }
+            if (c.serialPercent() == 100) {
+                return new Step[] {Step.locked(c.cpuSize())};
+            }
+            return new Step[] {Step.unlocked(c.cpuSize()), Step.locked(c.cpuSize())};
+        }
+    },
+    /**
+     * Shared-memory traffic: CPU's prime count, adding every number tested to shared state laid out by
+     * {@code sharing} ({@link Sharing}): on separate cores a line moved between them at each update costs
+     * real cycles (FALSE_SHARING, ATOMIC); a per-worker line (NONE) or a LongAdder does not.
+     */
+    SHARED_COUNTER(false, Params.CPU_SIZE, Params.SHARING) {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            return new Step[] {Step.counted(c.cpuSize())};
+        }
+    },
+    /**
+     * CPU's kernel run as a C extension runs it (NumPy, hashlib, zlib): under the GIL models the step
+     * releases the GIL around itself, so GIL threads compute in parallel, as platform threads do.
+     */
+    NATIVE(false, Params.CPU_SIZE) {
+        @Override
+        Step[] recipe(WorkloadConfig c) {
+            return new Step[] {Step.nativeCompute(c.cpuSize())};
+        }
+    },
     /** An empty task: what is left is each model's own dispatch cost. */
     NOOP(false) {
         @Override
@@ -90,7 +129,7 @@ public enum Workload {
 
     /**
      * The benchmark parameters (of {@code ScalingBenchmark}: {@code cpuSize}, {@code memKiB},
-     * {@code ioMicros}) that change this workload's tasks; the others are ignored by it, so rows that
+     * {@code ioMicros}, {@code serialPercent}, {@code sharing}) that change this workload's tasks; the others are ignored by it, so rows that
      * differ only in those are the same measurement.
      */
     public Set<String> parameters() {
@@ -99,7 +138,7 @@ public enum Workload {
 
     /** Every benchmark parameter some workload's tasks depend on. */
     public static Set<String> allParameters() {
-        return Set.of(Params.CPU_SIZE, Params.MEM_KIB, Params.IO_MICROS);
+        return Set.of(Params.CPU_SIZE, Params.MEM_KIB, Params.IO_MICROS, Params.SERIAL_PERCENT, Params.SHARING);
     }
 
     /** The names of the benchmark parameters that size a workload's steps. */
@@ -107,6 +146,8 @@ public enum Workload {
         public static final String CPU_SIZE = "cpuSize";
         public static final String MEM_KIB = "memKiB";
         public static final String IO_MICROS = "ioMicros";
+        public static final String SERIAL_PERCENT = "serialPercent";
+        public static final String SHARING = "sharing";
 
         private Params() {}
     }

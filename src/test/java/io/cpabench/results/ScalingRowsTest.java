@@ -8,6 +8,19 @@ import org.junit.jupiter.api.Test;
 
 class ScalingRowsTest {
     @Test
+    void parametersAddedLaterDoNotUnpairRowsOfWorkloadsTheyDoNotShape() {
+        java.util.Map<String, String> before = java.util.Map.of("workload", "CPU", "model", "FORK_JOIN", "cpuSize", "15000");
+        java.util.Map<String, String> after = new java.util.LinkedHashMap<>(before);
+        after.put("serialPercent", "50");
+        after.put("sharing", "NONE");
+        assertThat(ScalingRows.identity(after)).isEqualTo(before);
+        java.util.Map<String, String> lock = java.util.Map.of("workload", "SHARED_LOCK", "serialPercent", "25", "sharing", "NONE");
+        assertThat(ScalingRows.identity(lock)).containsOnlyKeys("workload", "serialPercent");
+        java.util.Map<String, String> unknown = java.util.Map.of("workload", "DISK", "serialPercent", "25");
+        assertThat(ScalingRows.identity(unknown)).isEqualTo(unknown);
+    }
+
+    @Test
     void rowsGroupBySettingsWithSequentialAmongThem() {
         List<JmhRow> rows = new Rows()
                 .scaling("CPU", "SEQUENTIAL", 2, 64, 10, 1)
@@ -39,8 +52,8 @@ class ScalingRowsTest {
     @Test
     void theParametersThatMatterComeFromTheWorkload() {
         assertThat(ScalingRows.relevant("CPU")).containsExactly("cpuSize");
-        assertThat(ScalingRows.irrelevant("CPU")).containsExactlyInAnyOrder("memKiB", "ioMicros");
-        assertThat(ScalingRows.irrelevant("MIXED")).containsExactly("memKiB");
+        assertThat(ScalingRows.irrelevant("CPU")).containsExactlyInAnyOrder("memKiB", "ioMicros", "serialPercent", "sharing");
+        assertThat(ScalingRows.irrelevant("MIXED")).containsExactlyInAnyOrder("memKiB", "serialPercent", "sharing");
         assertThat(ScalingRows.relevant("UNKNOWN")).isEmpty();
         assertThat(ScalingRows.irrelevant("UNKNOWN")).isEmpty();
         assertThat(ScalingRows.positiveInt(" 3 ")).isEqualTo(3);

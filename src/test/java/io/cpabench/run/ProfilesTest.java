@@ -48,7 +48,7 @@ class ProfilesTest {
         assertThat(smoke.failOnError()).isTrue();
         ProfileGroup scaling = smoke.groups().get(0);
         assertThat(scaling.params().get("model")).hasSize(10);
-        assertThat(scaling.params().get("workload")).hasSize(6);
+        assertThat(scaling.params().get("workload")).hasSize(io.cpabench.workload.Workload.values().length);
         assertThat(smoke.groups().get(2).threads()).containsExactly(1, 2);
         assertThat(smoke.groups().get(2).params().get("lock")).containsExactly("NONE", "GIL");
         assertThat(smoke.groups()).extracting(ProfileGroup::name).contains("latency", "task-latency", "cancellation");

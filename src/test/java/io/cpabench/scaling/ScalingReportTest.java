@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class ScalingReportTest {
     @Test
-    void quickProfileHasOneWorkerCountSpeedupsButNoFit() {
+    void quickProfileHasOneWorkerCountSpeedupsAndWhatTheyCanTell() {
         List<JmhRow> rows = List.of(row("CPU", "SEQUENTIAL", 2, 100), row("CPU", "PLATFORM_THREADS", 2, 190),
                 row("CPU", "GIL_THREADS", 2, 95));
         String out = ScalingReport.render(rows);
         assertThat(out).contains("ScalingBenchmark.run  CPU  (tasks=64)");
         assertThat(out).containsPattern("PLATFORM_THREADS +2 +— +1\\.90× +95%");
-        assertThat(out).contains("PLATFORM_THREADS: one worker count: no fit").contains("GIL_THREADS: one worker count: no fit");
+        assertThat(out).contains("PLATFORM_THREADS: parallel so far: 1.90× over SEQUENTIAL on 2 workers; one worker count cannot show where it stops")
+                .contains("GIL_THREADS: serialised: 0.95× over SEQUENTIAL on 2 workers: one thing runs at a time");
         assertThat(out).doesNotContain("SEQUENTIAL:");
     }
 

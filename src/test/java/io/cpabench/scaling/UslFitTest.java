@@ -92,7 +92,8 @@ class UslFitTest {
         UslFit f = UslFit.fit(new int[] {1, 2, 4, 8}, new double[] {100, 90, 80, 60});
         assertThat(f.sigma()).isGreaterThanOrEqualTo(UslReading.SERIAL);
         assertThat(f.kappa()).isGreaterThan(0.01);
-        assertThat(UslReading.of(f, 8, false)).contains("serialised").contains("each one costs");
+        assertThat(UslReading.of(UslReadingTest.series("CPU", new int[] {1, 2, 4, 8}, new double[] {100, 90, 80, 60}), false))
+                .contains("serialised").contains("each one costs");
     }
 
     @Test

@@ -53,7 +53,7 @@ class WorkloadTest {
         assertThatThrownBy(() -> Workload.parse("DISK"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DISK")
-                .hasMessageContaining("CPU, MEMORY, IO_SLEEP, IO_SOCKET, MIXED, NOOP");
+                .hasMessageContaining("CPU, MEMORY, IO_SLEEP, IO_SOCKET, MIXED, SHARED_LOCK, SHARED_COUNTER, NATIVE, NOOP");
         assertThat(Workload.parse("io_sleep")).isEqualTo(Workload.IO_SLEEP);
     }
 
