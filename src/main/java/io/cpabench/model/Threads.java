@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Every thread the suite starts for its own work, models and benchmarks alike: named "cpabench-…",
@@ -25,7 +26,12 @@ public final class Threads {
 
     /** Daemon threads named "cpabench-role-i"; remembers them so that {@link #stop} can join them. */
     private static ThreadFactory named(String role) {
-        return new Named(role);
+        return new Named(role, UnaryOperator.identity());
+    }
+
+    /** As {@link #named(String)}, each thread's whole life wrapped by {@code around} (what it must undo as it ends). */
+    static ThreadFactory named(String role, UnaryOperator<Runnable> around) {
+        return new Named(role, around);
     }
 
     /** A fixed pool of {@code n} platform threads "cpabench-role-i" fed from one unbounded queue. */
@@ -78,16 +84,18 @@ public final class Threads {
 
     private static final class Named implements ThreadFactory {
         private final String role;
+        private final UnaryOperator<Runnable> around;
         private final AtomicInteger n = new AtomicInteger();
         final List<Thread> made = new CopyOnWriteArrayList<>();
 
-        Named(String role) {
+        Named(String role, UnaryOperator<Runnable> around) {
             this.role = role;
+            this.around = around;
         }
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, PREFIX + role + "-" + n.incrementAndGet());
+            Thread t = new Thread(around.apply(r), PREFIX + role + "-" + n.incrementAndGet());
             t.setDaemon(true);
             made.add(t);
             return t;

@@ -107,7 +107,8 @@ public final class Planner {
                         + String.join(", ", paramNames(profile, catalog)));
             }
         }
-        if (!dropped.isEmpty() && dropped.size() == profile.groups().size()) {
+        long jvmGroups = profile.groups().stream().filter(g -> !CpythonPlanner.isCpython(g)).count();
+        if (!dropped.isEmpty() && dropped.size() == jvmGroups) {
             throw new IllegalArgumentException("-p " + String.join(", ", extras.params().keySet()) + ": no group of profile '"
                     + profile.name() + "' has all of them (a -p runs only the groups whose benchmark has that parameter)");
         }
