@@ -31,15 +31,7 @@ public final class EnvironmentFile {
 
     public static String json(RunInfo run, Machine machine, BuildInfo build, List<ForkJvm.Config> forks) {
         ObjectNode env = JmhJson.MAPPER.createObjectNode();
-        env.put("suite", "cpabench");
-        env.put("suiteVersion", build.version());
-        env.put("suiteCommit", build.commit());
-        env.put("suiteCommitDirty", build.dirty());
-        env.put("profile", run.profile());
-        env.put("comparable", run.comparable());
-        env.put("runner", run.runner());
-        env.put("start", run.start().toString());
-        env.put("end", run.end().toString());
+        putRun(env, run, build);
 
         env.put("cpuModel", machine.cpuModel());
         env.put("cpuSimdFlags", machine.simdFlags());
@@ -61,16 +53,7 @@ public final class EnvironmentFile {
         env.put("cliJavaVendor", System.getProperty("java.vendor"));
         env.put("cliVm", System.getProperty("java.vm.name"));
 
-        ArrayNode f = env.putArray("failed");
-        run.failures().forEach(f::add);
-        ArrayNode n = env.putArray("notes");
-        run.notes().forEach(n::add);
-        env.set("machineLoad", run.load() == null ? null : run.load().toJson());
-        if (!run.precision().isEmpty()) {
-            // only in runs that asked for it: the file of a run without forks until precise stays as it was
-            ArrayNode p = env.putArray(FORKS_UNTIL_PRECISE);
-            run.precision().forEach(r -> p.add(r.toJson()));
-        }
+        putOutcome(env, run);
         return JmhJson.toJson(env);
     }
 
@@ -83,7 +66,15 @@ public final class EnvironmentFile {
     public static String cpython(RunInfo run, JsonNode harnessRecord) {
         ObjectNode env = harnessRecord != null && harnessRecord.isObject() ? ((ObjectNode) harnessRecord).deepCopy()
                 : JmhJson.MAPPER.createObjectNode();
-        BuildInfo build = BuildInfo.load();
+        putRun(env, run, BuildInfo.load());
+        env.put("pythonLabel", run.jdkLabel());
+        env.put("python", run.forkJava());
+        putOutcome(env, run);
+        return JmhJson.toJson(env);
+    }
+
+    /** What the run was, the same keys for a JDK's set and an interpreter's. */
+    private static void putRun(ObjectNode env, RunInfo run, BuildInfo build) {
         env.put("suite", "cpabench");
         env.put("suiteVersion", build.version());
         env.put("suiteCommit", build.commit());
@@ -93,18 +84,20 @@ public final class EnvironmentFile {
         env.put("runner", run.runner());
         env.put("start", run.start().toString());
         env.put("end", run.end().toString());
-        env.put("pythonLabel", run.jdkLabel());
-        env.put("python", run.forkJava());
+    }
+
+    /** How the run went: failures, notes, the machine's load and, where asked for, forks until precise. */
+    private static void putOutcome(ObjectNode env, RunInfo run) {
         ArrayNode f = env.putArray("failed");
         run.failures().forEach(f::add);
         ArrayNode n = env.putArray("notes");
         run.notes().forEach(n::add);
         env.set("machineLoad", run.load() == null ? null : run.load().toJson());
         if (!run.precision().isEmpty()) {
+            // only in runs that asked for it: the file of a run without forks until precise stays as it was
             ArrayNode p = env.putArray(FORKS_UNTIL_PRECISE);
             run.precision().forEach(r -> p.add(r.toJson()));
         }
-        return JmhJson.toJson(env);
     }
 
     /**
