@@ -7,16 +7,27 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Unsafe;
 
 /**
  * One benchmark operation: {@link #ELEMENTS} element-steps of a kernel, as passes over arrays of
- * {@code size} floats split into {@code workers} contiguous slices, one per platform thread (the caller
- * takes the first). Small arrays are passed over many times so that they stay in cache and every size
- * does the same work per operation; the score is then elements per ns whatever the size. Slices are
- * {@link #GAP} floats apart, so that two workers never write one cache line: at the in-cache size a line
- * shared at a boundary would move between the cores on every pass (every ~100 ns), which is false
- * sharing, not the SIMD-and-threads question asked here.
+ * {@code size} floats split into {@code workers} contiguous slices, one per platform thread of its own.
+ * Small arrays are passed over many times so that they stay in cache and every size does the same work
+ * per operation; the score is then elements per ns whatever the size.
+ *
+ * <p>Every slice is worked by a pool thread, one worker count or many, while the caller waits: so the
+ * 1-worker and the N-worker rows run the same compiled code and pay the same hand-off, and their ratio
+ * is the threads' and nothing else (when the caller took the first slice itself, it ran its share up to
+ * 40% slower than the helper beside it, in code the JIT had compiled differently). Each worker stays on
+ * its own slice, so its part stays in its own core's cache, but the passes are shared out as the
+ * operation goes: a worker takes a few at a time from what is left, so one that starts late (woken from
+ * park at the start of the operation) or runs slow for a while does fewer, and the other more.
+ *
+ * <p>Slices are {@link #GAP} floats apart, so that two workers never write one cache line, nor one page
+ * that a prefetcher streaming off the end of one slice would reach into the next: at the in-cache size a
+ * line shared at a boundary would move between the cores on every pass, which is false sharing, not the
+ * SIMD-and-threads question asked here.
  *
  * <p>Every slice starts on a 64-byte line when the fork runs with {@code -XX:ObjectAlignmentInBytes=64}
  * (SimdBenchmark's forks do): a 512-bit load or store that straddles two lines halves in-cache AXPY
@@ -26,17 +37,21 @@ import sun.misc.Unsafe;
  */
 public final class SimdWork implements AutoCloseable {
     /**
-     * Element-steps per operation: ≈ 1 ms for the fastest row here (AXPY in cache at 2 workers). The
-     * helpers park between operations; helpers that spun instead measured worse (README, SIMD section).
+     * Element-steps per operation: ≈ 9 ms for the fastest row here (AXPY in cache at 2 workers), long
+     * enough that waking the parked workers at its start costs under 2% of it. At 2^26 (≈ 1 ms) the wake-up
+     * took ≈ 15% of a 1-worker operation on the 2-vCPU KVM guest here, where a parked thread wakes late.
      */
-    public static final int ELEMENTS = 1 << 26;
+    public static final int ELEMENTS = 1 << 29;
 
-    /** Its helper threads are "cpabench-simd-i". */
+    /** Its worker threads are "cpabench-simd-i". */
     static final String THREAD_ROLE = "simd";
 
     private static final float A = 1e-3f;
-    /** Floats between slices: two 64-byte lines, as adjacent-line prefetchers fetch lines in pairs. */
-    static final int GAP = 32;
+    /** Element-steps a worker takes at a time: a few microseconds of in-cache work, so taking is rare. */
+    static final int CHUNK = 1 << 17;
+
+    /** Floats between slices: a 4 KiB page, which hardware prefetchers do not stream across. */
+    static final int GAP = 1024;
 
     /** Floats in a 64-byte cache line. */
     static final int LINE = 16;
@@ -50,7 +65,13 @@ public final class SimdWork implements AutoCloseable {
     private final float[] y;
     private final int passes;
     private final int[] bounds;
-    private final ExecutorService helpers;
+    /** Slice-passes a worker takes at a time: about {@link #CHUNK} element-steps, at least one pass. */
+    private final int chunk;
+    /** Slice-passes of the current operation not yet taken by a worker. */
+    private final AtomicInteger left = new AtomicInteger();
+    /** Slice-passes each worker did in the last operation. */
+    private final int[] done;
+    private final ExecutorService pool;
 
     private SimdWork(FloatKernels kernels, SimdOp op, int size, int workers) {
         this.kernels = kernels;
@@ -65,7 +86,9 @@ public final class SimdWork implements AutoCloseable {
             bounds[2 * w] = LEAD + cut(size, w, workers) + GAP * w;
             bounds[2 * w + 1] = LEAD + cut(size, w + 1, workers) + GAP * w;
         }
-        this.helpers = workers == 1 ? null : Threads.fixedPool(workers - 1, THREAD_ROLE);
+        this.chunk = Math.max(1, CHUNK / Math.max(1, size / workers));
+        this.done = new int[workers];
+        this.pool = Threads.fixedPool(workers, THREAD_ROLE);
     }
 
     /**
@@ -97,15 +120,13 @@ public final class SimdWork implements AutoCloseable {
 
     /** One operation; returns the last dot product (AXPY: one element) so that nothing is dead code. */
     public float run() {
-        if (helpers == null) {
-            return slice(0);
-        }
-        List<Future<Float>> others = new ArrayList<>(bounds.length / 2 - 1);
-        for (int w = 1; w < bounds.length / 2; w++) {
+        left.set(passes * done.length);
+        List<Future<Float>> others = new ArrayList<>(done.length);
+        for (int w = 0; w < done.length; w++) {
             int s = w;
-            others.add(helpers.submit(() -> slice(s)));
+            others.add(pool.submit(() -> share(s)));
         }
-        float r = slice(0);
+        float r = 0;
         try {
             for (Future<Float> f : others) {
                 r += f.get();
@@ -119,11 +140,36 @@ public final class SimdWork implements AutoCloseable {
         return r;
     }
 
-    private float slice(int w) {
+    /** Worker w's part: passes over its own slice, a chunk at a time, until none are left. */
+    private float share(int w) {
+        float r = 0;
+        int did = 0;
+        for (int got = take(); got > 0; got = take()) {
+            r += slice(w, got);
+            did += got;
+        }
+        done[w] = did;
+        return r;
+    }
+
+    private int take() {
+        while (true) {
+            int l = left.get();
+            if (l <= 0) {
+                return 0;
+            }
+            int n = Math.min(chunk, l);
+            if (left.compareAndSet(l, l - n)) {
+                return n;
+            }
+        }
+    }
+
+    private float slice(int w, int count) {
         int from = bounds[2 * w];
         int to = bounds[2 * w + 1];
         float r = 0;
-        for (int p = 0; p < passes; p++) {
+        for (int p = 0; p < count; p++) {
             if (op == SimdOp.AXPY) {
                 kernels.axpy(A, x, y, from, to);
             } else {
@@ -167,6 +213,11 @@ public final class SimdWork implements AutoCloseable {
         return a;
     }
 
+    /** Passes over its own slice each worker did in the last operation, in worker order. */
+    int[] lastShares() {
+        return done.clone();
+    }
+
     /** Each worker's slice as {from, to} pairs, in worker order. */
     int[] slices() {
         return bounds.clone();
@@ -180,8 +231,6 @@ public final class SimdWork implements AutoCloseable {
     /** Stops the helper threads and waits until each has ended, so no trial leaves threads behind. */
     @Override
     public void close() {
-        if (helpers != null) {
-            Threads.stop(helpers);
-        }
+        Threads.stop(pool);
     }
 }

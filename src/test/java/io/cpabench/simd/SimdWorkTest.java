@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.cpabench.machine.ForkProbe;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +23,23 @@ class SimdWorkTest {
         try (SimdWork w = SimdWork.open(SimdKernel.AUTO_VECTOR, op, size, workers)) {
             assertThat(w.run()).isFinite();
             w.verify();
+        }
+        assertThat(simdThreads()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"AXPY, 4096, 1", "AXPY, 4096, 2", "DOT, 1024, 3", "AXPY, 16777216, 2", "DOT, 64, 4"})
+    void everyOperationDoesItsPassesExactlyOnceWhoeverTakesThem(SimdOp op, int size, int workers) {
+        try (SimdWork w = SimdWork.open(SimdKernel.AUTO_VECTOR, op, size, workers)) {
+            for (int i = 0; i < 3; i++) {
+                w.run();
+                int[] shares = w.lastShares();
+                assertThat(shares).hasSize(workers);
+                assertThat(IntStream.of(shares).min().orElseThrow()).isNotNegative();
+                // each worker passes over its own slice; together the passes cover the arrays ELEMENTS / size times
+                assertThat(IntStream.of(shares).sum()).as("slice-passes in operation %d", i)
+                        .isEqualTo(SimdWork.ELEMENTS / size * workers);
+            }
         }
         assertThat(simdThreads()).isEmpty();
     }
