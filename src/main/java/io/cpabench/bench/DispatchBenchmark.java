@@ -1,6 +1,7 @@
 package io.cpabench.bench;
 
 import io.cpabench.model.ExecutionModel;
+import io.cpabench.model.Hold;
 import io.cpabench.workload.Workload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,17 +22,19 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What does each model cost per task before any work is done?
  *
- * <p>A burst of {@value #BATCH} empty (NOOP) tasks, handed off and waited for; the score is ns per
+ * <p>A batch of {@value #BATCH} empty (NOOP) tasks, handed off and waited for; the score is ns per
  * task. SEQUENTIAL is a loop and costs nanoseconds; a pool or loop hand-off a few hundred;
  * serialising (MULTI_INTERPRETER) or taking a contended GIL costs more. Subtract it from a task's cost
  * before blaming the model for a slow workload.
  *
- * <p>Hand-off costs are bistable: either the consumers keep up with the burst, park and must be woken
- * for nearly every task, or they fall behind and drain a backlog for free. Which state holds can last
- * seconds (on a 2-vCPU VM here, 3 s iterations of EVENT_LOOP ranged 274–550 ns), so these rows
- * need many more forks than throughput rows before {@code compare} can call a 2% change.
+ * <p>{@code regime} says how the batch meets the model's threads ({@link Regime}). BACKLOG queues it
+ * while they are held and then lets them drain it: one state, the hand-off's cost when its queue never
+ * empties, steady enough for {@code compare} to judge. BURST hands it to running threads, which either
+ * keep up (parked, woken per task) or fall behind (draining for free) as the machine settles for seconds
+ * at a time, so its fork means spread widely: a picture of a real burst, not a row to gate on.
+ * VIRTUAL_THREADS runs BURST only (a waiting virtual thread frees its carrier, so none can be held).
  *
- * <pre>java -jar target/benchmarks.jar DispatchBenchmark -p workers=2</pre>
+ * <pre>java -jar target/benchmarks.jar DispatchBenchmark -p workers=2 -p regime=BACKLOG</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(3)
 public class DispatchBenchmark {
-    static final int BATCH = 1000;
+    static final int BATCH = 10_000;
 
     @Param
     public ExecutionModel model;
@@ -49,12 +52,29 @@ public class DispatchBenchmark {
     @Param({"2"})
     public int workers;
 
+    /** BURST by default, which every model can run; the nightly and noise profiles judge BACKLOG. */
+    @Param({"BURST"})
+    public Regime regime;
+
     private Trial trial;
+    private Hold hold;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws InterruptedException {
         trial = new Trial(Workload.NOOP, Trial.MINIMAL, model, Trial.modelConfig(workers, 5000),
                 BATCH);
+        try {
+            regime.prepare(trial.runner).open(); // a model that cannot be held fails here, with why
+        } catch (RuntimeException | InterruptedException e) {
+            trial.close();
+            throw e;
+        }
+    }
+
+    /** Outside the measured time: a backlog's consumers are held before each batch is queued. */
+    @Setup(Level.Invocation)
+    public void prepare() throws InterruptedException {
+        hold = regime.prepare(trial.runner);
     }
 
     @TearDown(Level.Trial)
@@ -64,6 +84,6 @@ public class DispatchBenchmark {
 
     @Benchmark
     public long run() throws InterruptedException {
-        return trial.runner.runBatch(trial.batch);
+        return trial.runner.runBatch(trial.batch, hold);
     }
 }

@@ -3,6 +3,8 @@ package io.cpabench.model;
 import io.cpabench.gil.Gil;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,6 +56,19 @@ final class EventLoopModel extends ModelBase<ThreadPoolExecutor> {
     public void submit(Task t, Completion c) {
         int i = Math.floorMod(next.getAndIncrement(), loops.length);
         AsyncTaskRun.start(t, wb, loops[i], pool, gil, c);
+    }
+
+    /** Every loop, and the offload pool's threads when there is one. */
+    @Override
+    public Hold hold() throws InterruptedException {
+        Executor[] entries = pool == null ? loops : Arrays.copyOf(loops, loops.length + 1, Executor[].class);
+        int[] threads = new int[entries.length];
+        Arrays.fill(threads, 1);
+        if (pool != null) {
+            entries[loops.length] = pool;
+            threads[loops.length] = config.workers();
+        }
+        return Hold.of(entries, threads, gil, config.batchTimeout());
     }
 
     @Override

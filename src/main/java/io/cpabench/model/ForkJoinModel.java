@@ -27,9 +27,10 @@ final class ForkJoinModel extends ModelBase<ForkJoinPool> {
 
     /** The batch as one recursive split rather than a burst of submissions: fork/join's own idiom. */
     @Override
-    public long runBatch(Task[] tasks) throws InterruptedException {
+    public long runBatch(Task[] tasks, Hold hold) throws InterruptedException {
         Batch batch = new Batch(tasks.length);
         pool.execute(new Split(tasks, 0, tasks.length, batch));
+        hold.open();
         return batch.await(config.batchTimeout());
     }
 

@@ -2,6 +2,7 @@ package io.cpabench.model;
 
 import io.cpabench.workload.Workbench;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -25,6 +26,14 @@ abstract class ModelBase<P extends ExecutorService> implements ModelRunner {
     @Override
     public final Duration batchTimeout() {
         return config.batchTimeout();
+    }
+
+    /** The pool's {@code workers} threads, one waiter each through the pool's queue. */
+    @Override
+    public Hold hold() throws InterruptedException {
+        return pool == null
+                ? Hold.NONE
+                : Hold.of(new Executor[] {pool}, new int[] {config.workers()}, gil(), config.batchTimeout());
     }
 
     @Override

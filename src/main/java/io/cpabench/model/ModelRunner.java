@@ -23,12 +23,29 @@ public interface ModelRunner extends AutoCloseable {
      * @throws BatchFailedException if a task failed or the batch outlived {@link #batchTimeout()}
      */
     default long runBatch(Task[] tasks) throws InterruptedException {
+        return runBatch(tasks, Hold.NONE);
+    }
+
+    /**
+     * {@link #runBatch(Task[])} behind a {@link #hold()}: every task is submitted while the consumers are
+     * held, then the hold opens and the batch is waited for, so the consumers drain a backlog.
+     */
+    default long runBatch(Task[] tasks, Hold hold) throws InterruptedException {
         Batch batch = new Batch(tasks.length);
         for (Task t : tasks) {
             submit(t, batch);
         }
+        hold.open();
         return batch.await(batchTimeout());
     }
+
+    /**
+     * Holds every thread that takes this model's work (a pool's, a loop's) and returns once all are
+     * held; {@link Hold#NONE} when the caller does the work itself.
+     *
+     * @throws UnsupportedOperationException when the model's threads cannot be held from outside, with why
+     */
+    Hold hold() throws InterruptedException;
 
     /** The global interpreter lock the model's threads share, or null when it has none. */
     default Gil gil() {

@@ -19,7 +19,7 @@ final class SequentialModel extends ModelBase<ExecutorService> {
 
     /** A plain loop, so the baseline carries no completion bookkeeping. */
     @Override
-    public long runBatch(Task[] tasks) throws InterruptedException {
+    public long runBatch(Task[] tasks, Hold hold) throws InterruptedException {
         long sum = 0;
         for (Task t : tasks) {
             try {

@@ -54,6 +54,13 @@ final class VirtualThreadsModel extends ModelBase<ExecutorService> {
         return "virtual-thread carriers: requested " + config.workers() + ", observed " + observedCarriers;
     }
 
+    /** A waiting virtual thread gives its carrier back, so nothing queued behind it would wait. */
+    @Override
+    public Hold hold() {
+        throw new UnsupportedOperationException(
+                "VIRTUAL_THREADS cannot be held: a waiting virtual thread frees its carrier for the next one");
+    }
+
     @Override
     public void submit(Task t, Completion c) {
         pool.execute(() -> Completion.runBlocking(c, t, wb, Checkpoint.NONE, wb.io()));
