@@ -59,6 +59,12 @@ public enum ExecutionModel {
         public int minJdk() {
             return 21;
         }
+
+        /** A waiting virtual thread frees its carrier for the next one. */
+        @Override
+        public boolean holdable() {
+            return false;
+        }
     },
     /** {@code workers} single-threaded event loops, compute inline. */
     EVENT_LOOP {
@@ -110,6 +116,15 @@ public enum ExecutionModel {
     public static final int BASE_JDK = 17;
 
     abstract ModelRunner create(ModelConfig c, Workbench wb);
+
+    /**
+     * Whether every thread that takes the model's work can be held while a batch is queued behind it
+     * ({@link ModelRunner#hold()}, DispatchBenchmark's BACKLOG regime); the planner leaves the others out
+     * of a BACKLOG group.
+     */
+    public boolean holdable() {
+        return true;
+    }
 
     /** The oldest JDK feature release that can run the model. */
     public int minJdk() {

@@ -1,5 +1,6 @@
 package io.cpabench.run;
 
+import io.cpabench.bench.Regime;
 import io.cpabench.model.ExecutionModel;
 import io.cpabench.workload.Workload;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class Planner {
                     params.put(key, runnable);
                 }
             }
-            if (nothingLeft) {
+            if (nothingLeft || !holdableLeft(g.name(), params)) {
                 continue;
             }
             List<Integer> threads = extras.threads().map(List::of).orElse(g.threads());
@@ -182,6 +183,34 @@ public final class Planner {
      * Fails on the first unknown model or workload, with the list of valid names; otherwise rewrites
      * them as the enum constants, because JMH's own enum parsing in the fork is case-sensitive.
      */
+    /**
+     * DispatchBenchmark's BACKLOG regime holds a model's threads while the batch is queued, which some
+     * models' threads do not allow ({@link ExecutionModel#holdable()}): a group asking for BACKLOG alone runs
+     * without them, said once; one asking for BACKLOG beside another regime cannot be planned (JMH would run
+     * every model in both). Returns false when no model is left.
+     */
+    private boolean holdableLeft(String group, Map<String, List<String>> params) {
+        List<String> regimes = params.get("regime");
+        List<String> models = params.get("model");
+        if (regimes == null || models == null || !regimes.contains(Regime.BACKLOG.name())) {
+            return true;
+        }
+        List<String> cannot = models.stream().filter(m -> !ExecutionModel.valueOf(m).holdable()).toList();
+        if (cannot.isEmpty()) {
+            return true;
+        }
+        String who = String.join(", ", cannot);
+        if (regimes.size() > 1) {
+            throw new IllegalArgumentException("group '" + group + "': regime BACKLOG cannot hold the threads of " + who
+                    + "; give " + who + " a group of its own with regime BURST, valid regimes: "
+                    + String.join(", ", java.util.Arrays.stream(Regime.values()).map(Regime::name).toList()));
+        }
+        notes.accept("skipped " + who + " in group '" + group + "': regime BACKLOG cannot hold its threads");
+        List<String> left = models.stream().filter(m -> !cannot.contains(m)).toList();
+        params.put("model", left);
+        return !left.isEmpty();
+    }
+
     static void canonicalise(Map<String, List<String>> params) {
         params.computeIfPresent("model", (k, v) -> v.stream().map(m -> ExecutionModel.parse(m).name()).distinct().toList());
         params.computeIfPresent("workload", (k, v) -> v.stream().map(w -> Workload.parse(w).name()).distinct().toList());

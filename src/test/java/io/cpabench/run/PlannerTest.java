@@ -145,6 +145,28 @@ class PlannerTest {
     }
 
     @Test
+    void aBacklogGroupRunsWithoutTheModelsWhoseThreadsCannotBeHeld() {
+        List<PlannedRun> runs = plan("quick", 2, 25, null, "-p", "regime=BACKLOG");
+        assertThat(runs).filteredOn(r -> r.group().equals("dispatch")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.params().get("model")).doesNotContain("VIRTUAL_THREADS"))
+                .anySatisfy(r -> assertThat(r.params().get("model")).contains("EVENT_LOOP"));
+        assertThat(notes).contains("skipped VIRTUAL_THREADS in group 'dispatch': regime BACKLOG cannot hold its threads");
+        notes.clear();
+        // a group of virtual threads alone has nothing left to run as a backlog
+        assertThat(plan("quick", 2, 25, null, "-p", "regime=BACKLOG", "-p", "model=VIRTUAL_THREADS")).isEmpty();
+        // both regimes in one group would run virtual threads as a backlog: refused before anything runs
+        assertThatThrownBy(() -> plan("quick", 2, 25, null, "-p", "regime=BURST,BACKLOG"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("regime BACKLOG cannot hold the threads of VIRTUAL_THREADS")
+                .hasMessageContaining("valid regimes: BURST, BACKLOG");
+        // on JDK 17 the JDK already dropped them: nothing more to say
+        notes.clear();
+        plan("quick", 2, 17, null, "-p", "regime=BURST,BACKLOG");
+        assertThat(notes).contains("skipped VIRTUAL_THREADS: needs JDK 21+, forks run JDK 17")
+                .noneMatch(n -> n.contains("cannot hold"));
+    }
+
+    @Test
     void jmhOptionsOverrideTheProfile() {
         List<PlannedRun> runs = plan("smoke", 2, 17, null, "-f", "3", "-wi", "2", "-w", "200ms", "-i", "5", "-r", "2s",
                 "-t", "4", "-foe", "false", "-jvmArgsPrepend", "-Xmx1g");
@@ -159,7 +181,7 @@ class PlannerTest {
             assertThat(org.openjdk.jmh.runner.options.TimeValue.fromString(r.measurementTime()).getTime()).isEqualTo(2);
         });
         // -t replaces the thread sweep, so each group runs once
-        assertThat(runs).hasSize(8);
+        assertThat(runs).hasSize(9);
         assertThat(runs.stream().filter(r -> r.group().equals("simd-scalar")).findFirst().orElseThrow().jvmArgs())
                 .containsExactly("-Xmx1g", "-XX:-UseSuperWord");
     }
