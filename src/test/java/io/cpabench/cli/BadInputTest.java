@@ -97,7 +97,7 @@ class BadInputTest {
         assertBadInput(run("run", "--profile", p.toString(), "--results", results.toString(), "--dry-run"),
                 "group 'g': include 'NoSuchBenchmark' selects no benchmark; valid: io.cpabench.bench.CancellationBenchmark.cancel");
         assertProfileRefused(", \"params\": {\"colour\": [\"red\"]}",
-                "io.cpabench.bench.DispatchBenchmark.run has no parameter 'colour'; valid: model, workers");
+                "io.cpabench.bench.DispatchBenchmark.run has no parameter 'colour'; valid: regime, model, workers");
         assertProfileRefused(", \"params\": {\"workers\": [\"two\"]}", "workers 'two' is not a valid int");
         Path cancel = Files.writeString(tmp.resolve("c.json"), "{\"groups\": [{\"name\": \"c\","
                 + " \"include\": \"CancellationBenchmark\", \"params\": {\"work\": [\"NOPE\"]}}]}");
