@@ -118,7 +118,7 @@ public final class SimdWork implements AutoCloseable {
         return work;
     }
 
-    /** One operation; returns the last dot product (AXPY: one element) so that nothing is dead code. */
+    /** One operation; returns the sum of what each share returned (dot products, or one element of y) so that nothing is dead code. */
     public float run() {
         left.set(passes * done.length);
         List<Future<Float>> others = new ArrayList<>(done.length);
