@@ -3,7 +3,9 @@ package io.cpabench.model;
 import io.cpabench.gil.Gil;
 import io.cpabench.workload.Task;
 import io.cpabench.workload.Workbench;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,14 +63,11 @@ final class EventLoopModel extends ModelBase<ThreadPoolExecutor> {
     /** Every loop, and the offload pool's threads when there is one. */
     @Override
     public Hold hold() throws InterruptedException {
-        Executor[] entries = pool == null ? loops : Arrays.copyOf(loops, loops.length + 1, Executor[].class);
-        int[] threads = new int[entries.length];
-        Arrays.fill(threads, 1);
+        List<Executor> entries = new ArrayList<>(List.of(loops));
         if (pool != null) {
-            entries[loops.length] = pool;
-            threads[loops.length] = config.workers();
+            entries.addAll(Collections.nCopies(config.workers(), pool));
         }
-        return Hold.of(entries, threads, gil, config.batchTimeout());
+        return Hold.of(entries, gil, config.batchTimeout());
     }
 
     @Override

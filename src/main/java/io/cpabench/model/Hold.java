@@ -2,6 +2,7 @@ package io.cpabench.model;
 
 import io.cpabench.gil.Gil;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -32,21 +33,15 @@ public final class Hold {
     }
 
     /**
-     * Sends one waiter to each of {@code threads} consumers through {@code entries} (each one reaches one
-     * consumer: a pool's queue, a loop) and returns once every one of them is inside.
+     * Sends one waiter through each of {@code entries}, one entry per thread to hold (a pool's queue once
+     * for each of its threads, a loop once), and returns once every one of them is inside.
      *
      * @throws IllegalStateException when the consumers are not all inside within {@code timeout}
      */
-    static Hold of(Executor[] entries, int[] threads, Gil gil, Duration timeout) throws InterruptedException {
-        int total = 0;
-        for (int n : threads) {
-            total += n;
-        }
-        Hold hold = new Hold(total, gil);
-        for (int e = 0; e < entries.length; e++) {
-            for (int i = 0; i < threads[e]; i++) {
-                entries[e].execute(hold::stay);
-            }
+    static Hold of(List<? extends Executor> entries, Gil gil, Duration timeout) throws InterruptedException {
+        Hold hold = new Hold(entries.size(), gil);
+        for (Executor e : entries) {
+            e.execute(hold::stay);
         }
         hold.awaitInside(timeout);
         return hold;

@@ -2,7 +2,7 @@ package io.cpabench.model;
 
 import io.cpabench.workload.Workbench;
 import java.time.Duration;
-import java.util.concurrent.Executor;
+import java.util.Collections;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -33,7 +33,7 @@ abstract class ModelBase<P extends ExecutorService> implements ModelRunner {
     public Hold hold() throws InterruptedException {
         return pool == null
                 ? Hold.NONE
-                : Hold.of(new Executor[] {pool}, new int[] {config.workers()}, gil(), config.batchTimeout());
+                : Hold.of(Collections.nCopies(config.workers(), pool), gil(), config.batchTimeout());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cpabench.run;
 
 import io.cpabench.bench.Regime;
 import io.cpabench.model.ExecutionModel;
+import io.cpabench.workload.EnumNames;
 import io.cpabench.workload.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -203,7 +204,7 @@ public final class Planner {
         if (regimes.size() > 1) {
             throw new IllegalArgumentException("group '" + group + "': regime BACKLOG cannot hold the threads of " + who
                     + "; give " + who + " a group of its own with regime BURST, valid regimes: "
-                    + String.join(", ", java.util.Arrays.stream(Regime.values()).map(Regime::name).toList()));
+                    + EnumNames.names(Regime.class));
         }
         notes.accept("skipped " + who + " in group '" + group + "': regime BACKLOG cannot hold its threads");
         List<String> left = models.stream().filter(m -> !cannot.contains(m)).toList();

@@ -152,17 +152,10 @@ public final class SimdWork implements AutoCloseable {
         return r;
     }
 
+    /** Up to a chunk of the slice-passes left, or 0 when none are. */
     private int take() {
-        while (true) {
-            int l = left.get();
-            if (l <= 0) {
-                return 0;
-            }
-            int n = Math.min(chunk, l);
-            if (left.compareAndSet(l, l - n)) {
-                return n;
-            }
-        }
+        int before = left.getAndUpdate(l -> Math.max(0, l - chunk));
+        return Math.min(chunk, before);
     }
 
     private float slice(int w, int count) {
