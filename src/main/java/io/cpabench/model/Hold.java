@@ -20,31 +20,55 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Hold {
     /** A model with no consumer threads of its own (SEQUENTIAL): nothing to hold. */
-    public static final Hold NONE = new Hold(0, null);
+    public static final Hold NONE = new Hold(0, null, 1);
+
+    // Threads reach a hold in microseconds; a loaded machine's scheduler may take some milliseconds.
+    private static final long FIRST_PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long MAX_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final int threads;
     private final Gil gil;
+    private final int attempt;
     private final Set<Thread> inside = ConcurrentHashMap.newKeySet();
     private volatile boolean open;
 
-    private Hold(int threads, Gil gil) {
+    private Hold(int threads, Gil gil, int attempt) {
         this.threads = threads;
         this.gil = gil;
+        this.attempt = attempt;
     }
 
     /**
      * Sends one waiter through each of {@code entries}, one entry per thread to hold (a pool's queue once
      * for each of its threads, a loop once), and returns once every one of them is inside.
      *
+     * <p>JDK 17's ForkJoinPool can leave an idle worker parked while a submission waits in its queue: here
+     * about one hold in 600 found 1 of 2 workers inside, and further submissions did not wake the other. The
+     * held worker is then the only one left to pass the signal on, so a hold that stalls is opened and sent
+     * again: the worker let go takes a waiter from a queue that holds more and wakes the idle one as it does.
+     * The opened hold's late waiters pass straight through.
+     *
      * @throws IllegalStateException when the consumers are not all inside within {@code timeout}
      */
     static Hold of(List<? extends Executor> entries, Gil gil, Duration timeout) throws InterruptedException {
-        Hold hold = new Hold(entries.size(), gil);
-        for (Executor e : entries) {
-            e.execute(hold::stay);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long patience = FIRST_PATIENCE_NANOS;
+        for (int attempt = 1; ; attempt++) {
+            Hold hold = new Hold(entries.size(), gil, attempt);
+            for (Executor e : entries) {
+                e.execute(hold::stay);
+            }
+            long giveUp = System.nanoTime() + patience;
+            if (hold.awaitInside(giveUp - deadline < 0 ? giveUp : deadline)) {
+                return hold;
+            }
+            hold.open();
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IllegalStateException(hold.inside.size() + " of " + hold.threads
+                        + " consumer threads reached the hold within " + timeout + " (" + attempt + " attempts)");
+            }
+            patience = Math.min(2 * patience, MAX_PATIENCE_NANOS);
         }
-        hold.awaitInside(timeout);
-        return hold;
     }
 
     private void stay() {
@@ -69,16 +93,15 @@ public final class Hold {
         }
     }
 
-    private void awaitInside(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** Whether every thread is inside by {@code deadline} (a {@link System#nanoTime()}). */
+    private boolean awaitInside(long deadline) throws InterruptedException {
         while (inside.size() < threads) {
-            if (System.nanoTime() > deadline) {
-                open();
-                throw new IllegalStateException(
-                        inside.size() + " of " + threads + " consumer threads reached the hold within " + timeout);
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
             }
             TimeUnit.MICROSECONDS.sleep(50);
         }
+        return true;
     }
 
     /** Lets every held thread go back to its queue. */
@@ -92,5 +115,10 @@ public final class Hold {
     /** How many threads it holds. */
     public int threads() {
         return threads;
+    }
+
+    /** Which attempt this hold was: 1 unless an earlier one stalled and was opened again. */
+    public int attempt() {
+        return attempt;
     }
 }

@@ -9,8 +9,14 @@ import io.cpabench.workload.Workbench;
 import io.cpabench.workload.Workload;
 import io.cpabench.workload.WorkloadConfig;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -83,6 +89,56 @@ class HoldTest {
             assertThatThrownBy(runner::hold)
                     .isInstanceOf(UnsupportedOperationException.class)
                     .hasMessageContaining("frees its carrier");
+        }
+    }
+
+    @Test
+    void aHoldThatMissesAThreadIsOpenedAndSentAgain() throws InterruptedException {
+        ExecutorService pool = Threads.fixedPool(2, "hold-test");
+        try {
+            MissesFirstWakeUp entry = new MissesFirstWakeUp(pool);
+            Hold hold = Hold.of(List.of(entry, entry), null, Duration.ofSeconds(30));
+            assertThat(hold.attempt()).as("attempt that held both threads").isEqualTo(2);
+            assertThat(hold.threads()).isEqualTo(2);
+            CountDownLatch ran = new CountDownLatch(1);
+            pool.execute(ran::countDown);
+            assertThat(ran.await(50, TimeUnit.MILLISECONDS)).as("ran while both threads held").isFalse();
+            hold.open();
+            assertThat(ran.await(10, TimeUnit.SECONDS)).as("ran once the hold opened").isTrue();
+        } finally {
+            Threads.stop(pool);
+        }
+    }
+
+    @Test
+    void aHoldNoThreadReachesGivesUpAtItsTimeoutSayingHowFarItGot() {
+        Executor nowhere = r -> {};
+        assertThatThrownBy(() -> Hold.of(List.of(nowhere, nowhere), null, Duration.ofMillis(300)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("0 of 2 consumer threads reached the hold within PT0.3S");
+    }
+
+    /** A queue whose first waiter sits unseen until a later attempt sends more, as a lost wake-up leaves it. */
+    private static final class MissesFirstWakeUp implements Executor {
+        private final Executor inner;
+        private Runnable missed;
+        private int sent;
+
+        MissesFirstWakeUp(Executor inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public synchronized void execute(Runnable r) {
+            if (++sent == 1) {
+                missed = r;
+                return;
+            }
+            inner.execute(r);
+            if (sent > 2 && missed != null) {
+                inner.execute(missed);
+                missed = null;
+            }
         }
     }
 
