@@ -1,5 +1,6 @@
 package io.cpabench.scaling;
 
+import io.cpabench.workload.Workload;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,6 +67,10 @@ public final class UslReading {
     }
 
     public static Reading read(Series s, boolean io) {
+        if (Workload.NOOP.name().equals(s.workload())) {
+            // Its tasks do nothing, so a speedup over SEQUENTIAL is the hand-off's cost, not a serial share.
+            return unread("no work to share: NOOP measures the hand-off alone (DispatchBenchmark gives it per task)");
+        }
         TreeMap<Integer, Double> c = capacities(s);
         boolean standIn = !s.points().containsKey(1);
         if (c == null) {

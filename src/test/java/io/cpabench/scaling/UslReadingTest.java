@@ -152,4 +152,15 @@ class UslReadingTest {
         assertThat(UslReading.of(series("CPU", new int[] {1}, new double[] {1}), false)).startsWith("one worker count: 1.00× over one worker");
         assertThat(UslReading.of(series("CPU", new int[] {2, 4, 8}, new double[] {1, 2, 3}), false)).startsWith("no workers=1 point");
     }
+
+    @Test
+    void noopTasksAreNotReadAsASerialShare() {
+        List<JmhRow> rows = List.of(row("NOOP", "SEQUENTIAL", 2, 758_000_000), row("NOOP", "PLATFORM_THREADS", 2, 204_000));
+        Series threads = Series.of(rows).get(0);
+        assertThat(UslReading.read(threads, false).cause()).isEqualTo(Cause.UNREAD);
+        assertThat(UslReading.of(threads, false)).startsWith("no work to share: NOOP measures the hand-off alone");
+        // the same rows on a workload with work are read as serialised: the guard is the workload, not the ratio
+        List<JmhRow> cpu = List.of(row("CPU", "SEQUENTIAL", 2, 758_000_000), row("CPU", "PLATFORM_THREADS", 2, 204_000));
+        assertThat(UslReading.read(Series.of(cpu).get(0), false).cause()).isEqualTo(Cause.SERIALISED);
+    }
 }
