@@ -24,23 +24,25 @@ ok() {
   echo "nightly-test: ok: $*"
 }
 
-# A result file of NIGHT for runner ci16 / jdk17 whose fork means are LEVEL ±1% (three iterations a fork);
-# with NOISY set, its environment file says the run's forks until precise found the row too noisy.
+# A result file of NIGHT for runner ci16 / SET (jdk17 unless given) whose fork means are LEVEL ±1% (three
+# iterations a fork); with NOISY set, its environment file says the run's forks until precise found the row
+# too noisy. A cpython* set holds the CPython harness's benchmark name, as run --python writes it.
 fake_results() {
-  local night=$1 level=$2 noisy=${3:-} dir f rows=""
-  dir=$tmp/results-$night/ci16/jdk17
+  local night=$1 level=$2 noisy=${3:-} set=${4:-jdk17} bench=io.cpabench.bench.ScalingBenchmark.run dir f rows=""
+  [[ $set != cpython* ]] || bench=cpython.ScalingBenchmark.run
+  dir=$tmp/results-$night/ci16/$set
   mkdir -p "$dir"
   for f in 0.99 1.01 1.00 0.995 1.005; do
     rows+=$(awk -v m="$level" -v f="$f" 'BEGIN { x = m * f; printf "[%.4f,%.4f,%.4f],", x * 0.995, x, x * 1.005 }')
   done
   cat >"$dir/${night}T01-00-00Z.json" <<EOF
-[{"jmhVersion":"1.37","benchmark":"io.cpabench.bench.ScalingBenchmark.run","mode":"thrpt","threads":1,"forks":5,
+[{"jmhVersion":"1.37","benchmark":"$bench","mode":"thrpt","threads":1,"forks":5,
   "params":{"workload":"CPU","model":"FORK_JOIN","workers":"2"},
   "primaryMetric":{"score":$level,"scoreError":1.0,"scoreUnit":"ops/s","rawData":[${rows%,}]},"secondaryMetrics":{}}]
 EOF
   if [[ -n $noisy ]]; then
     cat >"$dir/${night}T01-00-00Z.env.json" <<EOF
-{"forksUntilPrecise":[{"benchmark":"io.cpabench.bench.ScalingBenchmark.run","mode":"thrpt","threads":1,
+{"forksUntilPrecise":[{"benchmark":"$bench","mode":"thrpt","threads":1,
   "params":{"workload":"CPU","model":"FORK_JOIN","workers":"2"},"forks":30,"spread":0.2,"halfWidth":0.075,
   "precision":0.02,"maxForks":30,"outcome":"TOO_NOISY"}]}
 EOF
@@ -48,11 +50,12 @@ EOF
   echo "$tmp/results-$night"
 }
 
-# Runs the nightly comparison of NIGHT at LEVEL against the history; sets $rc. NOISY=1 marks the row too noisy.
+# Runs the nightly comparison of NIGHT at LEVEL against the history; sets $rc. NOISY=1 marks the row too
+# noisy; SET=cpython3.13 makes the night's one result set an interpreter's instead of jdk17.
 night() {
   local night=$1 level=$2 results
   shift 2
-  results=$(fake_results "$night" "$level" "${NOISY:-}")
+  results=$(fake_results "$night" "$level" "${NOISY:-}" "${SET:-jdk17}")
   rm -f "$summary"
   rc=0
   bash "$nightly" compare --results "$results" --history "$history" --night "$night" --summary "$summary" "$@" \
@@ -122,6 +125,21 @@ expect_summary "new: spread 20% after 30 forks" "too noisy night"
 [[ ! -f $history/ci16/2026-01-13/jdk17/FLAGGED ]] || fail "a night whose only slower row was too noisy was flagged"
 [[ -f $history/ci16/2026-01-13/jdk17/2026-01-13T01-00-00Z.env.json ]] || fail "the too-noisy mark is not kept in the history"
 ok "a row the run found too noisy on its machine is reported apart, with its spread, and does not fail the night"
+
+SET=cpython3.13 night 2026-01-14 1000
+expect_rc 0 "first CPython night"
+[[ -f $history/ci16/2026-01-14/cpython3.13/2026-01-14T01-00-00Z.json ]] || fail "the CPython set is not kept in the history"
+SET=cpython3.13 night 2026-01-15 800
+expect_rc 1 "regressed CPython night"
+expect_summary "the last 1 good night(s) (2026-01-14) pooled → 2026-01-15" "regressed CPython night"
+expect_summary "**Significant regression on ci16 cpython3.13 against the last 1 good night(s).**" "regressed CPython night"
+[[ -f $history/ci16/2026-01-15/cpython3.13/FLAGGED ]] || fail "the regressed CPython night is not flagged"
+rc=0
+bash "$nightly" accept --history "$history" --runner ci16 --night 2026-01-15 --jdk cpython3.13 --reason "new CPython" \
+  >"$tmp/out" 2>"$tmp/err" || rc=$?
+expect_rc 0 "accept a CPython night"
+[[ -f $history/ci16/2026-01-15/cpython3.13/ACCEPTED ]] || fail "the CPython night was not accepted"
+ok "an interpreter's set is judged against its own past nights, flagged and accepted as a JDK's is"
 
 night 2026-13-01 1000
 expect_rc 2 "bad night"

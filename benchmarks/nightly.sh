@@ -7,8 +7,8 @@
 #       configuration in one run with their pieces interleaved in time (so a difference between JDKs
 #       is not a difference between the stretches of the night they ran in); one result set per
 #       configuration under DIR/<runner>/jdk<label>/; each --python adds the profile's cpython groups on
-#       that interpreter to the same run, under DIR/<runner>/cpython<version>[t]/ (compare and the
-#       history below read the jdk<label> sets only)
+#       that interpreter to the same run, under DIR/<runner>/cpython<version>[t]/ (compared with last
+#       night and the history below as a JDK's set is; the diff across JDKs reads the jdk<label> sets)
 #   benchmarks/nightly.sh compare [--results DIR] [--previous DIR] [--summary FILE] [--min-effect P]
 #       per runner: the lowest JDK against each other JDK of the same run (what a new JDK changed), and, where DIR
 #       and PREVIOUS both hold a runner/JDK, last night against tonight with --fail-on-regression;
@@ -32,8 +32,8 @@
 #       under two labels (jdkN-a, jdkN-b in DIR/LABEL/), then noise-floor on the two, written as JSON to
 #       FILE (default DIR/LABEL/noise-floor.json): per row the smallest change this machine sees and the
 #       forks ±2% and ±5% need; run --dry-run --noise-floor FILE estimates forks until precise from it.
-#   benchmarks/nightly.sh accept  --history DIR --runner LABEL --night YYYY-MM-DD [--jdk jdkN] --reason TEXT
-#       accept a flagged night (every flagged JDK of it, or one): writes ACCEPTED beside FLAGGED.
+#   benchmarks/nightly.sh accept  --history DIR --runner LABEL --night YYYY-MM-DD [--jdk SET] --reason TEXT
+#       accept a flagged night (every flagged set of it, or one: jdk17, cpython3.13t…): writes ACCEPTED beside FLAGGED.
 #   benchmarks/nightly.sh push-history WORKTREE MESSAGE
 #       commit everything under WORKTREE (a checkout of the results branch) and push it to origin's
 #       $NIGHTLY_RESULTS_BRANCH without force: on a race with another job it rebases and retries.
@@ -130,22 +130,24 @@ compare() {
   [[ $k =~ ^[1-9][0-9]*$ ]] || die "bad --baseline-nights '$k': expected a whole number ≥ 1"
   [[ $retention =~ ^[1-9][0-9]*$ ]] || die "bad --retention-days '$retention': expected a whole number ≥ 1"
   build_if_needed
-  local runner_dir runner jdk_dirs base other old new rc
+  local runner_dir runner jdk_dirs py_dirs sets base other old new rc
   {
     echo "# cpabench nightly"
     for runner_dir in "$results"/*/; do
       runner=$(basename "$runner_dir")
       mapfile -t jdk_dirs < <(find "$runner_dir" -mindepth 1 -maxdepth 1 -type d -name 'jdk*' | sort -V)
-      ((${#jdk_dirs[@]})) || continue
+      mapfile -t py_dirs < <(find "$runner_dir" -mindepth 1 -maxdepth 1 -type d -name 'cpython*' | sort -V)
+      sets=("${jdk_dirs[@]}" "${py_dirs[@]}")
+      ((${#sets[@]})) || continue
       echo
       echo "## $runner"
-      base=${jdk_dirs[0]}
+      base=${jdk_dirs[0]:-}
       for other in "${jdk_dirs[@]:1}"; do
         echo
         echo "### $(basename "$base") → $(basename "$other")"
         java -jar "$jar" compare "$(newest_result "$base")" "$(same_run "$other" "$(newest_result "$base")")" --format md --min-effect "$min_effect" || true
       done
-      for other in "${jdk_dirs[@]}"; do
+      for other in "${sets[@]}"; do
         [[ -n $previous ]] || break
         old=$previous/$runner/$(basename "$other")
         [[ -d $old ]] || continue
@@ -162,7 +164,7 @@ compare() {
           status=$rc
         fi
       done
-      for other in "${jdk_dirs[@]}"; do
+      for other in "${sets[@]}"; do
         [[ -n $history ]] || break
         rc=0
         against_history "$history" "$runner" "$other" "$night" "$k" "$min_effect" || rc=$?
@@ -262,7 +264,7 @@ accept() {
   done
   [[ -n $history && -n $runner && -n $night && -n $reason ]] || die "accept: --history, --runner, --night and --reason are required"
   [[ -d $history/$runner/$night ]] || die "accept: no night '$night' of runner '$runner' in '$history'"
-  for dir in "$history/$runner/$night"/jdk*/; do
+  for dir in "$history/$runner/$night"/*/; do
     dir=${dir%/}
     [[ -z $jdk || $(basename "$dir") == "$jdk" ]] || continue
     [[ -e $dir/FLAGGED ]] || continue
