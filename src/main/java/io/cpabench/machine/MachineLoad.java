@@ -9,9 +9,19 @@ import java.time.format.DateTimeParseException;
 /**
  * What else the machine did while one piece measured, in CPU ticks summed over every CPU: {@code other}
  * is busy time outside the suite's own processes (a build, a neighbour's job), {@code steal} is time the
- * hypervisor gave to another guest, {@code total} is every CPU's whole time over the piece.
+ * hypervisor gave to another guest, {@code total} is every CPU's whole time over the piece;
+ * {@code roundTripNanos} is {@link CoreToCore}'s reading just before it (NaN when not measured).
  */
-public record MachineLoad(String piece, Instant start, long other, long steal, long total) {
+public record MachineLoad(String piece, Instant start, long other, long steal, long total, double roundTripNanos) {
+
+    public MachineLoad(String piece, Instant start, long other, long steal, long total) {
+        this(piece, start, other, steal, total, Double.NaN);
+    }
+
+    /** The same load with the core-to-core round trip measured before the piece. */
+    public MachineLoad withRoundTrip(double nanos) {
+        return new MachineLoad(piece, start, other, steal, total, nanos);
+    }
 
     public static MachineLoad between(String piece, Instant start, CpuTicks before, CpuTicks after) {
         long busy = after.busy() - before.busy();
@@ -41,6 +51,9 @@ public record MachineLoad(String piece, Instant start, long other, long steal, l
         o.put("otherTicks", other);
         o.put("stealTicks", steal);
         o.put("totalTicks", total);
+        if (Double.isFinite(roundTripNanos)) {
+            o.put("roundTripNanos", roundTripNanos);
+        }
         return o;
     }
 
@@ -49,8 +62,9 @@ public record MachineLoad(String piece, Instant start, long other, long steal, l
             throw new IllegalArgumentException("not a machine load record: " + o);
         }
         try {
+            double roundTrip = o.path("roundTripNanos").isNumber() ? o.path("roundTripNanos").asDouble() : Double.NaN;
             return new MachineLoad(o.path("piece").asText(), Instant.parse(o.path("start").asText()),
-                    o.path("otherTicks").asLong(), o.path("stealTicks").asLong(), o.path("totalTicks").asLong());
+                    o.path("otherTicks").asLong(), o.path("stealTicks").asLong(), o.path("totalTicks").asLong(), roundTrip);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a machine load record: bad start in " + o, e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  */
 public record RunLoad(List<MachineLoad> pieces, int piecesRun) {
     public static final double BUSY_PIECE = 0.10;
+    /** Round trips this many times apart are two placements, not noise (60 against 440 ns seen here). */
+    public static final double MOVED = 2;
     static final int WORST_KEPT = 5;
 
     public RunLoad {
@@ -49,9 +52,35 @@ public record RunLoad(List<MachineLoad> pieces, int piecesRun) {
             return "machine load: not measured (no /proc/stat here)";
         }
         MachineLoad worst = worst().orElseThrow();
+        DoubleSummaryStatistics trips = roundTrips();
+        String roundTrip = trips.getCount() == 0 ? "" : String.format(Locale.ROOT,
+                "; core-to-core round trip %.0f–%.0f ns before the pieces", trips.getMin(), trips.getMax());
         return String.format(Locale.ROOT,
-                "machine load over %d pieces: other processes took %.1f%% of the CPUs, steal %.1f%%; worst piece %.1f%% (%s)",
-                pieces.size(), 100 * otherShare(), 100 * stealShare(), 100 * worst.lostShare(), worst.piece());
+                "machine load over %d pieces: other processes took %.1f%% of the CPUs, steal %.1f%%; worst piece %.1f%% (%s)%s",
+                pieces.size(), 100 * otherShare(), 100 * stealShare(), 100 * worst.lostShare(), worst.piece(), roundTrip);
+    }
+
+    /** The core-to-core round trips measured before the pieces (those with one). */
+    public DoubleSummaryStatistics roundTrips() {
+        return pieces.stream().mapToDouble(MachineLoad::roundTripNanos).filter(Double::isFinite).summaryStatistics();
+    }
+
+    /**
+     * Said when the round trip before some piece was {@value #MOVED}× or more that before another: the
+     * host put the CPUs in different places during the run, and a hand-off row's forks met different
+     * costs of the same hand-off.
+     */
+    public Optional<String> placementWarning() {
+        DoubleSummaryStatistics trips = roundTrips();
+        if (trips.getCount() < 2 || trips.getMax() < MOVED * trips.getMin()) {
+            return Optional.empty();
+        }
+        long far = pieces.stream().filter(p -> p.roundTripNanos() >= MOVED * trips.getMin()).count();
+        return Optional.of(String.format(Locale.ROOT,
+                "WARNING CPUs moved: the core-to-core round trip was %.0f ns before some pieces and up to %.0f ns "
+                        + "before %d of %d others (the host placed the CPUs apart); hand-off rows' forks met both, "
+                        + "so their spread is the host's: compare them with care",
+                trips.getMin(), trips.getMax(), far, trips.getCount()));
     }
 
     /** Said when some piece measured a busy machine, naming the worst ones. */
@@ -76,6 +105,11 @@ public record RunLoad(List<MachineLoad> pieces, int piecesRun) {
         o.put("otherShare", pieces.isEmpty() ? null : otherShare());
         o.put("stealShare", pieces.isEmpty() ? null : stealShare());
         o.put("busyPieceThreshold", BUSY_PIECE);
+        DoubleSummaryStatistics trips = roundTrips();
+        if (trips.getCount() > 0) {
+            o.put("roundTripNanosMin", trips.getMin());
+            o.put("roundTripNanosMax", trips.getMax());
+        }
         ArrayNode busy = o.putArray("busyPieces");
         busy().forEach(p -> busy.add(p.toJson()));
         ArrayNode all = o.putArray("pieces");

@@ -11,6 +11,7 @@ import io.cpabench.tables.HeadlineTables;
 import io.cpabench.results.JmhJson;
 import io.cpabench.results.JmhRow;
 import io.cpabench.tables.LatencyTable;
+import io.cpabench.machine.CoreToCore;
 import io.cpabench.machine.MachineLoad;
 import io.cpabench.results.PartsDir;
 import io.cpabench.results.PrecisionOutcome;
@@ -30,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -90,6 +92,8 @@ final class JdkRun {
     /** Runs one piece through JMH and files it, with the machine's load while it ran. */
     void run(Piece p) throws IOException {
         Path scratch = parts.scratch(p.id());
+        // before the piece, so that its 20 ms of spinning is not counted as the machine's other load
+        OptionalDouble roundTrip = CoreToCore.roundTripNanos();
         Instant pieceStart = Instant.now();
         Optional<CpuTicks> before = CpuTicks.now();
         PieceOutcome o = pieceRunner.run(p.run(), scratch);
@@ -97,7 +101,8 @@ final class JdkRun {
             // not the benchmark's failure: filed as failed, the piece would never run again
             throw PieceNotRun.stop(parts, p.describe(), o.error().orElse("unknown"));
         }
-        Optional<MachineLoad> load = before.flatMap(b -> CpuTicks.now().map(a -> MachineLoad.between(p.id(), pieceStart, b, a)));
+        Optional<MachineLoad> load = before.flatMap(b -> CpuTicks.now().map(a -> MachineLoad.between(p.id(), pieceStart, b, a)
+                .withRoundTrip(roundTrip.orElse(Double.NaN))));
         Optional<String> error = o.error();
         String json;
         try {
@@ -150,6 +155,8 @@ final class JdkRun {
         List<PrecisionOutcome> precision = precision();
         Optional<String> busyWarning = load.warning();
         busyWarning.ifPresent(allNotes::add);
+        Optional<String> movedWarning = load.placementWarning();
+        movedWarning.ifPresent(allNotes::add);
         Instant end = Instant.now();
 
         out.print(new HeadlineTables(rows, cores).render());
@@ -163,6 +170,7 @@ final class JdkRun {
             out.println();
             out.println(load.line());
             busyWarning.ifPresent(out::println);
+            movedWarning.ifPresent(out::println);
             PrecisionLines.of(precision).forEach(out::println);
             out.println("results: " + file + (profile.comparable() ? "" : "  (profile " + profile.name() + ": not comparable)"));
             written = Optional.of(file);

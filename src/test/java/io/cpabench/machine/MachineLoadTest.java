@@ -117,6 +117,43 @@ class MachineLoadTest {
         assertThat(parts.load("003-c")).contains(new MachineLoad("003-c", T, 1, 0, 10));
     }
 
+    @Test
+    void roundTripsTwoOrMoreTimesApartAreReportedAsTheCpusMoving() {
+        MachineLoad near = new MachineLoad("001-a", T, 1, 0, 1000).withRoundTrip(60);
+        MachineLoad nearToo = new MachineLoad("002-b", T.plusSeconds(5), 1, 0, 1000).withRoundTrip(95);
+        MachineLoad far = new MachineLoad("003-c", T.plusSeconds(10), 1, 0, 1000).withRoundTrip(440);
+        MachineLoad unmeasured = new MachineLoad("004-d", T.plusSeconds(15), 1, 0, 1000);
+
+        RunLoad steady = new RunLoad(List.of(near, nearToo, unmeasured), 3);
+        assertThat(steady.placementWarning()).as("60 and 95 ns: one placement").isEmpty();
+        assertThat(steady.line()).endsWith("; core-to-core round trip 60–95 ns before the pieces");
+
+        RunLoad moved = new RunLoad(List.of(near, nearToo, far, unmeasured), 4);
+        assertThat(moved.placementWarning()).hasValueSatisfying(w -> assertThat(w)
+                .startsWith("WARNING CPUs moved: the core-to-core round trip was 60 ns before some pieces and up to 440 ns before 1 of 3 others"));
+        var json = moved.toJson();
+        assertThat(json.path("roundTripNanosMax").asDouble()).isEqualTo(440);
+        assertThat(MachineLoad.of(json.path("pieces").get(2))).isEqualTo(far);
+        assertThat(MachineLoad.of(json.path("pieces").get(3))).as("no reading stays no reading").isEqualTo(unmeasured);
+        assertThat(json.path("pieces").get(3).has("roundTripNanos")).isFalse();
+
+        assertThat(new RunLoad(List.of(unmeasured), 1).line()).doesNotContain("round trip");
+        assertThat(new RunLoad(List.of(unmeasured), 1).placementWarning()).isEmpty();
+    }
+
+    @Test
+    void theRoundTripIsMeasuredWhereTwoCpusAnswerAndLeavesNoThread() {
+        var trip = CoreToCore.roundTripNanos();
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            assertThat(trip).isEmpty();
+        } else {
+            // empty only when the other thread could not run beside this one (a loaded machine)
+            trip.ifPresent(ns -> assertThat(ns).isPositive().isLessThan(50_000_000.0 / 2_000));
+        }
+        // the probe joins its echo thread before it returns
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("cpabench-core-to-core"));
+    }
+
     private void write(String rel, String text) throws IOException {
         Path p = root.resolve(rel);
         Files.createDirectories(p.getParent());
