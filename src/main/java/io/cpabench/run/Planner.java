@@ -181,10 +181,6 @@ public final class Planner {
     }
 
     /**
-     * Fails on the first unknown model or workload, with the list of valid names; otherwise rewrites
-     * them as the enum constants, because JMH's own enum parsing in the fork is case-sensitive.
-     */
-    /**
      * DispatchBenchmark's BACKLOG regime holds a model's threads while the batch is queued, which some
      * models' threads do not allow ({@link ExecutionModel#holdable()}): a group asking for BACKLOG alone runs
      * without them, said once; one asking for BACKLOG beside another regime cannot be planned (JMH would run
@@ -212,6 +208,10 @@ public final class Planner {
         return !left.isEmpty();
     }
 
+    /**
+     * Fails on the first unknown model or workload, with the list of valid names; otherwise rewrites
+     * them as the enum constants, because JMH's own enum parsing in the fork is case-sensitive.
+     */
     static void canonicalise(Map<String, List<String>> params) {
         params.computeIfPresent("model", (k, v) -> v.stream().map(m -> ExecutionModel.parse(m).name()).distinct().toList());
         params.computeIfPresent("workload", (k, v) -> v.stream().map(w -> Workload.parse(w).name()).distinct().toList());
