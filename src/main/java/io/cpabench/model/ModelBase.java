@@ -4,6 +4,8 @@ import io.cpabench.workload.Workbench;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every model class shares: the workbench its tasks run against, its configuration, and the pool
@@ -28,12 +30,21 @@ abstract class ModelBase<P extends ExecutorService> implements ModelRunner {
         return config.batchTimeout();
     }
 
-    /** The pool's {@code workers} threads, one waiter each through the pool's queue. */
+    /**
+     * The pool's {@code workers} threads, one waiter each through the pool's queue. A ForkJoinPool can have
+     * more threads than that: a worker that waits in a join may get a spare to run in its place, and a spare
+     * still scanning would take the queued batch past the hold. Once the pool is quiescent every thread is
+     * idle, and it wakes only as many as its parallelism for the waiters, so the rest stay parked.
+     */
     @Override
     public Hold hold() throws InterruptedException {
-        return pool == null
-                ? Hold.NONE
-                : Hold.of(Collections.nCopies(config.workers(), pool), gil(), config.batchTimeout());
+        if (pool == null) {
+            return Hold.NONE;
+        }
+        if (pool instanceof ForkJoinPool fj && !fj.awaitQuiescence(config.batchTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new IllegalStateException("the pool did not come to rest within " + config.batchTimeout() + ": " + fj);
+        }
+        return Hold.of(Collections.nCopies(config.workers(), pool), gil(), config.batchTimeout());
     }
 
     @Override
