@@ -78,7 +78,7 @@ public record RunLoad(List<MachineLoad> pieces, int piecesRun) {
         long far = pieces.stream().filter(p -> p.roundTripNanos() >= MOVED * trips.getMin()).count();
         return Optional.of(String.format(Locale.ROOT,
                 "WARNING CPUs moved: the core-to-core round trip was %.0f ns before some pieces and up to %.0f ns "
-                        + "before %d of %d others (the host placed the CPUs apart); a hand-off row's forks may have met "
+                        + "before %d of the %d pieces measured (the host placed the CPUs apart); a hand-off row's forks may have met "
                         + "both, and a hand-off costs more between cores that share no cache: compare them with care",
                 trips.getMin(), trips.getMax(), far, trips.getCount()));
     }

@@ -130,7 +130,7 @@ class MachineLoadTest {
 
         RunLoad moved = new RunLoad(List.of(near, nearToo, far, unmeasured), 4);
         assertThat(moved.placementWarning()).hasValueSatisfying(w -> assertThat(w)
-                .startsWith("WARNING CPUs moved: the core-to-core round trip was 60 ns before some pieces and up to 440 ns before 1 of 3 others"));
+                .startsWith("WARNING CPUs moved: the core-to-core round trip was 60 ns before some pieces and up to 440 ns before 1 of the 3 pieces measured"));
         var json = moved.toJson();
         assertThat(json.path("roundTripNanosMax").asDouble()).isEqualTo(440);
         assertThat(MachineLoad.of(json.path("pieces").get(2))).isEqualTo(far);
