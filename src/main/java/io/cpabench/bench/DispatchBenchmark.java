@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 // A fixed, pre-touched heap: a 10 000-task batch allocates hundreds of MB a second, and while G1 grows
 // its heap the first touch of each new region is page faults in the kernel, which stalled whole batches
-// 5-6x (one iteration in ten of a fork 2-3x slower, on a 2-vCPU Xeon guest).
+// 4-7x (150-233 ms against 35; one iteration in ten of a fork 2-3x slower, on a 2-vCPU Xeon guest).
 @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class DispatchBenchmark {
     static final int BATCH = 10_000;
