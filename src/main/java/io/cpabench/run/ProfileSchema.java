@@ -46,6 +46,7 @@ final class ProfileSchema {
             integer(w, n, 2);
             PrecisionTarget.maxForks(w.text(), n.asInt());
         });
+        GROUP.put("why", ProfileSchema::text);
         WARMUP.put("iterations", (w, n) -> integer(w, n, 1));
         WARMUP.put("time", ProfileSchema::time);
         WARMUP.put("why", ProfileSchema::text);

@@ -75,6 +75,7 @@ class BadInputTest {
         assertProfileRefused(", \"threads\": [\"abc\"]", "group 'g' threads: 'abc' is not a thread count", "${cores}");
         assertProfileRefused(", \"warmupTime\": \"soon\"", "warmupTime: 'soon' is not a JMH time", "400ms");
         assertProfileRefused(", \"jvmArgs\": [1]", "jvmArgs: must be a string");
+        assertProfileRefused(", \"why\": 1", "group 'g' why: must be a string");
         assertProfileRefused(", \"params\": {\"workers\": []}", "params workers: must list at least one value");
     }
 
