@@ -19,7 +19,8 @@ public enum Regime {
     },
     /**
      * Submitted while every consumer is held, then let go: the cost of a hand-off whose queue never
-     * empties (queueing, taking, completing), the saturated regime alone.
+     * empties (queueing, taking, completing), the saturated regime alone. One state for one consumer;
+     * several may drain side by side or leave it to one, as the machine decides.
      */
     BACKLOG {
         @Override
